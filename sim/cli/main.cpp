@@ -1,0 +1,45 @@
+// sdsim entry point: dispatches to a subcommand (run, validate) or prints help / version.
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+
+namespace {
+
+const char kHelp[] =
+    "sdsim " SDSIM_VERSION " - Monte Carlo projections of caseload and cost in the sociaal domein\n"
+    "(jeugdhulp, Wmo, beschermd wonen)\n"
+    "\n"
+    "Usage:\n"
+    "  sdsim run FILE... [options]    simulate scenario files and write results (summary.csv,\n"
+    "                                 manifest.json) to a new folder under results/\n"
+    "  sdsim validate FILE...         check scenario files without running anything\n"
+    "  sdsim COMMAND --help           options of a command\n"
+    "  sdsim --version                program version\n"
+    "\n"
+    "Examples:\n"
+    "  sdsim validate scenarios/dronten/*.json\n"
+    "  sdsim run scenarios/dronten/baseline.json --replications 2000\n"
+    "\n"
+    "Scenario files are JSON with // comments; every key is described in scenarios/README.md.\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> all(argv, argv + argc);
+  if (argc < 2 || all[1] == "--help" || all[1] == "-h" || all[1] == "help") {
+    std::fputs(kHelp, stdout);
+    return argc < 2 ? sdsim::kExitUsage : sdsim::kExitOk;
+  }
+  if (all[1] == "--version" || all[1] == "-V") {
+    std::puts("sdsim " SDSIM_VERSION);
+    return sdsim::kExitOk;
+  }
+  const std::vector<std::string> rest(all.begin() + 2, all.end());
+  if (all[1] == "run") return sdsim::RunCommand(rest, all);
+  if (all[1] == "validate") return sdsim::ValidateCommand(rest);
+  std::fprintf(stderr, "sdsim: unknown command \"%s\"; commands are: run, validate (see sdsim --help)\n",
+               all[1].c_str());
+  return sdsim::kExitUsage;
+}

@@ -1,0 +1,37 @@
+// CsvWriter: builds CSV text that spreadsheets read as numbers.
+//
+// Two dialects: kIntl (',' separator, '.' decimals) and kNl (';' separator, ',' decimals and a
+// UTF-8 byte-order mark, as a Dutch Excel expects). Numbers are written in the shortest fixed
+// notation that reads back to exactly the same double (no exponent, no rounding), so a value in a
+// report can be traced bit for bit; NaN is written as an empty cell. Text is quoted when needed.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace sdsim {
+
+enum class CsvDialect { kIntl, kNl };
+bool ParseCsvDialect(std::string_view text, CsvDialect* dialect);
+
+// Shortest round-trip fixed notation with the given decimal separator; "" for NaN.
+std::string FormatNumber(double value, char decimal_point = '.');
+
+class CsvWriter {
+ public:
+  explicit CsvWriter(CsvDialect dialect);
+  CsvWriter& Text(std::string_view text);
+  CsvWriter& Number(double value);
+  CsvWriter& Integer(long long value);
+  void EndRow();
+  const std::string& str() const { return out_; }
+
+ private:
+  void Separator();
+  CsvDialect dialect_;
+  char sep_, decimal_;
+  bool row_start_ = true;
+  std::string out_;
+};
+
+}  // namespace sdsim

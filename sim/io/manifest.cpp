@@ -1,0 +1,49 @@
+// manifest.json assembly.
+#include "io/manifest.h"
+
+#include <ctime>
+
+namespace sdsim {
+
+std::string UtcNow() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::string ManifestJson(const RunInfo& info, const std::vector<const ResolvedScenario*>& scenarios) {
+  Json j;
+  j["program"] = "sdsim";
+  j["version"] = SDSIM_VERSION;
+  j["command_line"] = info.command_line;
+  j["seed"] = info.seed;
+  j["replications"] = info.replications;
+  j["threads"] = info.threads;
+  j["period"] = info.period;
+  j["started_utc"] = info.started_utc;
+  j["finished_utc"] = info.finished_utc;
+  j["seconds"] = info.seconds;
+  j["events"] = info.events;
+  j["outputs"] = info.outputs;
+  Json list = Json::array();
+  for (const ResolvedScenario* s : scenarios) {
+    Json e;
+    e["name"] = s->name;
+    e["file"] = s->path();
+    Json files = Json::array();
+    for (const ScenarioFile& f : s->chain) files.push_back(Json{{"path", f.path}, {"sha256", f.sha256}});
+    e["input_files"] = files;
+    e["resolved"] = s->doc;
+    list.push_back(e);
+  }
+  j["scenarios"] = list;
+  j["reproduce"] =
+      "Run the same sdsim version with the same command line on the same input files (check their "
+      "sha256); any --threads gives the same summary.csv.";
+  return j.dump(2) + "\n";
+}
+
+}  // namespace sdsim

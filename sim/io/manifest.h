@@ -1,0 +1,30 @@
+// manifest.json: everything needed to reproduce a run bit for bit — program version, command
+// line, seed, replications, threads, period kind, the fully resolved scenarios (after extends),
+// the SHA-256 of every input file, the output files, and the start and end time.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "scenario/resolve.h"
+
+namespace sdsim {
+
+struct RunInfo {
+  std::vector<std::string> command_line;
+  uint64_t seed = 0;
+  int replications = 0;
+  int threads = 0;
+  std::string period;        // "year", "half" or "month"
+  std::string started_utc;   // ISO 8601
+  std::string finished_utc;
+  double seconds = 0;
+  uint64_t events = 0;
+  std::vector<std::string> outputs;  // file names in the output folder
+};
+
+std::string ManifestJson(const RunInfo& info, const std::vector<const ResolvedScenario*>& scenarios);
+// Current time as "2026-11-23T10:15:00Z".
+std::string UtcNow();
+
+}  // namespace sdsim

@@ -1,0 +1,27 @@
+// summary.csv: the long-format table of every metric per scenario, output group and period, with
+// mean, standard deviation and percentiles across replications. The column list is part of the
+// product's contract (tests/io/summary_test.cpp locks it).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+#include "io/csv.h"
+#include "runner/stats.h"
+
+namespace sdsim {
+
+// One scenario's aggregated replications, laid out as in engine/metrics.h.
+struct ScenarioSummary {
+  std::string name;
+  const Model* model = nullptr;
+  const Aggregator* stats = nullptr;
+};
+
+extern const char* const kSummaryColumns[];
+extern const int kNumSummaryColumns;
+
+std::string SummaryCsv(const std::vector<ScenarioSummary>& scenarios, CsvDialect dialect);
+
+}  // namespace sdsim

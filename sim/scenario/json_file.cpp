@@ -1,0 +1,113 @@
+// Scenario JSON parsing with comments, duplicate-key detection and positioned syntax errors.
+#include "scenario/json_file.h"
+
+#include <set>
+#include <vector>
+
+namespace sdsim {
+namespace {
+
+// Tracks the JSON pointer of the parser's position through the callback events, to report
+// duplicate keys.
+struct PathTracker {
+  struct Frame {
+    bool object = false;
+    std::string key;
+    size_t index = 0;
+    std::set<std::string> keys;
+  };
+  std::vector<Frame> frames;
+
+  std::string Pointer(size_t depth) const {
+    std::string p;
+    for (size_t i = 0; i < depth && i < frames.size(); ++i)
+      p += "/" + (frames[i].object ? PointerToken(frames[i].key) : std::to_string(frames[i].index));
+    return p;
+  }
+  void ValueDone() {
+    if (!frames.empty() && !frames.back().object) ++frames.back().index;
+  }
+};
+
+}  // namespace
+
+std::string PointerToken(const std::string& key) {
+  std::string out;
+  for (char c : key) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out += c;
+  }
+  return out;
+}
+
+std::string ShortJson(const Json& value, size_t max_len) {
+  std::string s = value.dump(-1, ' ', false, Json::error_handler_t::replace);
+  if (s.size() > max_len) s = s.substr(0, max_len - 3) + "...";
+  return s;
+}
+
+bool ParseJsonText(const std::string& text, const std::string& file, Json* out, Problems* problems) {
+  PathTracker tracker;
+  const size_t before = problems->size();
+  auto callback = [&](int /*depth*/, Json::parse_event_t event, Json& parsed) {
+    using E = Json::parse_event_t;
+    switch (event) {
+      case E::object_start: tracker.frames.push_back({true, "", 0, {}}); break;
+      case E::array_start: tracker.frames.push_back({false, "", 0, {}}); break;
+      case E::key: {
+        auto& f = tracker.frames.back();
+        f.key = parsed.get<std::string>();
+        if (!f.keys.insert(f.key).second) {
+          Problem p;
+          p.file = file;
+          p.pointer = tracker.Pointer(tracker.frames.size());
+          p.message = "duplicate key \"" + f.key +
+                      "\": the object already has this key; remove one of the two (JSON would "
+                      "silently keep only the last)";
+          problems->push_back(p);
+        }
+        break;
+      }
+      case E::object_end:
+      case E::array_end:
+        tracker.frames.pop_back();
+        tracker.ValueDone();
+        break;
+      case E::value: tracker.ValueDone(); break;
+    }
+    return true;
+  };
+  try {
+    *out = Json::parse(text, callback, /*allow_exceptions=*/true, /*ignore_comments=*/true);
+  } catch (const Json::parse_error& e) {
+    // Position: nlohmann reports the byte just past the error; turn it into line and column.
+    const size_t byte = e.byte > 0 ? std::min<size_t>(e.byte - 1, text.size()) : 0;
+    int line = 1;
+    size_t line_start = 0;
+    for (size_t i = 0; i < byte && i < text.size(); ++i)
+      if (text[i] == '\n') {
+        ++line;
+        line_start = i + 1;
+      }
+    std::string what = e.what();
+    // "[json.exception.parse_error.101] parse error at line 3, column 5: syntax error while
+    // parsing object - unexpected '}'; expected string literal" -> keep the part after " - ".
+    const size_t dash = what.find(" - ");
+    std::string reason = dash != std::string::npos ? what.substr(dash + 3) : what;
+    size_t line_end = text.find('\n', line_start);
+    if (line_end == std::string::npos) line_end = text.size();
+    const std::string src = text.substr(line_start, line_end - line_start);
+    Problem p;
+    p.file = file;
+    p.line = line;
+    p.column = static_cast<int>(byte - line_start) + 1;
+    p.message = "syntax error: " + reason + "\n    " + src + "\n    " +
+                std::string(static_cast<size_t>(p.column - 1), ' ') + "^ near here";
+    problems->push_back(p);
+    return false;
+  }
+  return problems->size() == before;
+}
+
+}  // namespace sdsim

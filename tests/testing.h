@@ -1,0 +1,93 @@
+// Shared helpers for the tests: temporary folders with real files, loading scenario text, running
+// the real sdsim binary, and tolerances derived from replication spread.
+#pragma once
+
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+#include "scenario/build_model.h"
+
+namespace sdsim::testing {
+
+// A fresh folder under the system temp dir, removed when the object goes out of scope.
+class TempDir {
+ public:
+  TempDir() {
+    std::random_device rd;
+    path_ = std::filesystem::temp_directory_path() /
+            ("sdsim-test-" + std::to_string(rd()) + "-" + std::to_string(rd()));
+    std::filesystem::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  std::string path() const { return path_.string(); }
+  // Writes `content` to `name` inside the folder and returns its path.
+  std::string Write(const std::string& name, const std::string& content) const {
+    const auto p = path_ / name;
+    std::filesystem::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << content;
+    return p.string();
+  }
+
+ private:
+  std::filesystem::path path_;
+};
+
+inline std::string ReadText(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Loads scenario text (written to a temp file); returns the problems as strings.
+inline std::vector<std::string> LoadText(const std::string& text, Model* model,
+                                         BuildOptions options = {}) {
+  TempDir dir;
+  const std::string path = dir.Write("scenario.json", text);
+  ResolvedScenario resolved;
+  Problems problems;
+  Model local;
+  LoadScenario(path, options, &resolved, model ? model : &local, &problems);
+  std::vector<std::string> out;
+  for (const Problem& p : problems) {
+    Problem q = p;
+    // Report paths relative to the temp folder so expected messages are stable.
+    if (q.file.rfind(dir.path(), 0) == 0) q.file = q.file.substr(dir.path().size() + 1);
+    out.push_back(q.ToString());
+  }
+  return out;
+}
+
+// Runs the real sdsim binary with `args` (a shell-quoted string); returns the exit code and
+// captures stdout+stderr.
+inline int RunSdsim(const std::string& args, std::string* output = nullptr) {
+  const std::string cmd = std::string(SDSIM_BINARY) + " " + args + " 2>&1";
+  FILE* pipe = popen(cmd.c_str(), "r");
+  std::string out;
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
+  const int status = pclose(pipe);
+  if (output) *output = out;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+inline std::string SourcePath(const std::string& rel) { return std::string(SDSIM_SOURCE_DIR) + "/" + rel; }
+
+// True if |observed - expected| <= k standard errors (plus a tiny absolute slack).
+inline bool WithinSe(double observed, double expected, double se, double k = 4.0) {
+  return std::fabs(observed - expected) <= k * se + 1e-9 * std::fabs(expected);
+}
+
+}  // namespace sdsim::testing
