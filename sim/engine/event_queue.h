@@ -6,6 +6,8 @@
 #pragma once
 
 #include <cassert>
+#include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "engine/event.h"

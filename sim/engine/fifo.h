@@ -2,6 +2,7 @@
 // across Clear(), so reused simulations do not allocate. Not thread-safe.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 

@@ -16,6 +16,7 @@ namespace sdsim {
 //   waiting_end     on a waiting list at the end of the period
 //   mean_wait_days  mean days from joining the form's waiting list to the start of care, over the
 //                   starts in the period (0 for those who started at once); empty when no starts
+//   waited_share    fraction of the starts in the period that had to wait (empty when no starts)
 //   cost            euros booked to days of care in the period
 enum Metric : int {
   kClientsStart,
@@ -25,6 +26,7 @@ enum Metric : int {
   kUniqueClients,
   kWaitingEnd,
   kMeanWaitDays,
+  kWaitedShare,
   kCost,
   kNumMetrics
 };

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <limits>
 
+#include "engine/booking.h"
+
 namespace sdsim {
 namespace {
 constexpr uint32_t kNoPeriod = std::numeric_limits<uint32_t>::max();
@@ -49,6 +51,7 @@ void Simulation::Reset(uint64_t seed, uint64_t rep) {
     source_routing_[s].Seed(seed, rep, model_.sources[s].routing_key);
   }
   flows_.assign(static_cast<size_t>(model_.calendar.num_periods()) * num_forms_, Flows{});
+  cost_.assign(flows_.size(), 0.0);
   new_unique_.assign(static_cast<size_t>(model_.calendar.num_periods()) * model_.num_groups(), 0);
 }
 
@@ -123,7 +126,9 @@ void Simulation::Start(uint32_t c, int f) {
   ++busy_[f];
   Flows& fl = flows(f);
   ++fl.starts;
-  fl.wait_sum += now_ - client.joined;
+  const double wait = now_ - client.joined;
+  fl.wait_sum += wait;
+  fl.waited += wait > 0;
   // Unique clients: count each group the client enters for the first time in this period.
   if (client.seen_period != static_cast<uint32_t>(period_)) {
     client.seen_period = period_;
@@ -143,15 +148,8 @@ void Simulation::Start(uint32_t c, int f) {
 }
 
 void Simulation::BookCost(int f, double from, double to) {
-  const RateCurve& tariff = model_.forms[f].tariff;
-  size_t p = static_cast<size_t>(period_);
-  while (true) {
-    const double hi = std::min(to, period_end_[p]);
-    flows_[p * num_forms_ + f].cost += tariff.Integral(from, hi);
-    if (to <= period_end_[p] || p + 1 == period_end_.size()) break;
-    from = hi;
-    ++p;
-  }
+  BookToPeriods(model_.forms[f].tariff, period_end_, static_cast<size_t>(period_), from, to,
+                &cost_[f], static_cast<size_t>(num_forms_));
 }
 
 void Simulation::OnEndCare(uint32_t c) {
@@ -199,14 +197,16 @@ void Simulation::Finalize(RepResult* out) const {
     double stock = 0, waiting = 0;  // nobody is in care or waiting at the start (yet)
     for (int p = 0; p < L.periods; ++p) {
       Flows sum;
+      double cost = 0;
       for (int f : members) {
         const Flows& x = flows_[static_cast<size_t>(p) * num_forms_ + f];
-        sum.cost += x.cost;
+        cost += cost_[static_cast<size_t>(p) * num_forms_ + f];
         sum.wait_sum += x.wait_sum;
         sum.starts += x.starts;
         sum.ends += x.ends;
         sum.joins += x.joins;
         sum.leaves += x.leaves;
+        sum.waited += x.waited;
       }
       double* v = &out->values[L.Index(p, g, 0)];
       v[kClientsStart] = stock;
@@ -218,7 +218,8 @@ void Simulation::Finalize(RepResult* out) const {
       waiting += static_cast<double>(sum.joins) - sum.leaves;
       v[kWaitingEnd] = waiting;
       v[kMeanWaitDays] = sum.starts > 0 ? sum.wait_sum / sum.starts : nan;
-      v[kCost] = sum.cost;
+      v[kWaitedShare] = sum.starts > 0 ? static_cast<double>(sum.waited) / sum.starts : nan;
+      v[kCost] = cost;
     }
   }
 }

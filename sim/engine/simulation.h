@@ -37,9 +37,8 @@ class Simulation {
   };
   // Flow counters per (period, form).
   struct Flows {
-    double cost = 0;
     double wait_sum = 0;
-    uint32_t starts = 0, ends = 0, joins = 0, leaves = 0;
+    uint32_t starts = 0, ends = 0, joins = 0, leaves = 0, waited = 0;
   };
 
   void Reset(uint64_t seed, uint64_t rep);
@@ -69,6 +68,7 @@ class Simulation {
   std::vector<Fifo> waiting_;
   std::vector<Stream> source_arrival_, source_routing_, form_duration_, form_transition_;
   std::vector<Flows> flows_;         // [period][form]
+  std::vector<double> cost_;         // [period][form], euros
   std::vector<uint32_t> new_unique_;  // [period][group]: first counted by a care start
 };
 

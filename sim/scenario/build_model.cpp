@@ -508,8 +508,14 @@ void Builder::Build() {
     DomainModel& dm = m_->domains[di];
     dm.label = dr.String("label").value_or(dm.id);
     dr.Known({"forms"});
-    const auto rate = dr.Number("arrivals_per_year", Check::kNonNegative);
-    if (!rate && !dr.Find("arrivals_per_year"))
+    // New clients: a rate per calendar year (spread over that year's days, so a leap year has
+    // fewer per day) or a constant rate per day.
+    const auto per_year = dr.Number("arrivals_per_year", Check::kNonNegative);
+    const auto per_day = dr.Number("arrivals_per_day", Check::kNonNegative);
+    if (dr.Find("arrivals_per_year") && dr.Find("arrivals_per_day"))
+      dr.Fail("arrivals_per_day", *dr.Find("arrivals_per_day"),
+              "give either arrivals_per_year or arrivals_per_day, not both");
+    else if (!dr.Find("arrivals_per_year") && !dr.Find("arrivals_per_day"))
       dr.Missing("arrivals_per_year", "the expected number of new clients per year in this domain");
     const Json* routing = dr.Find("routing");
     SourceModel src;
@@ -525,12 +531,17 @@ void Builder::Build() {
     } else {
       dr.Missing("routing", "the share of new clients that goes to each form, summing to 1");
     }
-    if (rate && routing_ok && *rate > 0) {
-      // A rate per year is spread over the days of each calendar year (fewer per day in a leap year).
-      std::vector<double> starts = m_->calendar.YearStarts(), rates;
-      starts.pop_back();
-      for (double t : starts) rates.push_back(*rate / (IsLeapYear(m_->calendar.DateOf(t).year) ? 366.0 : 365.0));
-      src.intensity = RateCurve(starts, rates, horizon);
+    const double rate = per_year.value_or(0.0) + per_day.value_or(0.0);
+    if ((per_year || per_day) && routing_ok && rate > 0) {
+      if (per_day) {
+        src.intensity = RateCurve::Constant(*per_day, horizon);
+      } else {
+        std::vector<double> starts = m_->calendar.YearStarts(), rates;
+        starts.pop_back();
+        for (double t : starts)
+          rates.push_back(*per_year / (IsLeapYear(m_->calendar.DateOf(t).year) ? 366.0 : 365.0));
+        src.intensity = RateCurve(starts, rates, horizon);
+      }
       src.arrival_key = PurposeKey("arrivals/" + dm.id);
       src.routing_key = PurposeKey("routing/" + dm.id);
       m_->sources.push_back(std::move(src));

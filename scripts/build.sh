@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Configures and builds sdsim. Usage: scripts/build.sh [release|asan]  (default release)
+#   release -> build/        optimised (-O2 via CMake's Release), what users run
+#   asan    -> build-asan/   AddressSanitizer + UndefinedBehaviorSanitizer, for the test suite
+set -euo pipefail
+cd "$(dirname "$0")/.."
+kind="${1:-release}"
+jobs="$(nproc 2>/dev/null || echo 2)"
+case "$kind" in
+  release) dir=build; flags=(-DCMAKE_BUILD_TYPE=Release) ;;
+  asan) dir=build-asan; flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DSDSIM_SANITIZE=ON) ;;
+  *) echo "usage: $0 [release|asan]" >&2; exit 2 ;;
+esac
+cmake -S . -B "$dir" "${flags[@]}" > /dev/null
+cmake --build "$dir" -j "$jobs"

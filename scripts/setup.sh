@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs the Debian packages sdsim needs, if any are missing. Idempotent: a second run
+# installs nothing. Runs apt-get as root, or through sudo.
+set -euo pipefail
+
+PACKAGES=(
+  g++ cmake make                      # compiler and build (g++ 12, CMake 3.25)
+  libboost-random-dev                 # Boost.Random (random streams), brings Boost headers (Math)
+  libboost-program-options-dev        # command-line options
+  libtbb-dev                          # oneTBB (parallel replications)
+  libeigen3-dev                       # Eigen (linear algebra)
+  nlohmann-json3-dev                  # JSON scenario files
+  catch2                              # tests
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: all packages present"
+  exit 0
+fi
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+echo "setup: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+if ! $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"; then
+  # The package lists may be stale on a fresh machine: refresh once and retry.
+  $SUDO apt-get update -q
+  $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
