@@ -187,14 +187,15 @@ double Distribution::Quantile(double p) const {
       return boost::math::quantile(boost::math::gamma_distribution<>(a_, b_), p);
     case DistKind::kWeibull: return p >= 1 ? inf : b_ * std::pow(-std::log1p(-p), 1.0 / a_);
     case DistKind::kEmpirical: {
-      double acc = 0;
-      for (const Bucket& b : buckets_) {
-        if (p <= acc + b.share || &b == &buckets_.back()) {
-          const double f = b.share > 0 ? std::clamp((p - acc) / b.share, 0.0, 1.0) : 0.0;
+      // Use the normalised running totals so that p = 1 lands exactly at the top.
+      for (size_t i = 0; i < buckets_.size(); ++i) {
+        if (p <= cum_[i] || i + 1 == buckets_.size()) {
+          const Bucket& b = buckets_[i];
+          const double lo = i == 0 ? 0.0 : cum_[i - 1];
+          const double f = cum_[i] > lo ? std::clamp((p - lo) / (cum_[i] - lo), 0.0, 1.0) : 0.0;
           if (std::isinf(b.upper)) return f >= 1 ? inf : b.lower - b.tail_mean * std::log1p(-f);
           return b.lower + f * (b.upper - b.lower);
         }
-        acc += b.share;
       }
       return buckets_.back().upper;
     }
@@ -231,6 +232,10 @@ double Distribution::RemainingFromUniform(double u, double elapsed) const {
       break;
     }
     case DistKind::kEmpirical: {
+      const Bucket& last = buckets_.back();
+      // Inside an open exponential tail the remaining time is memoryless (and 1 - Cdf would
+      // lose all precision far out).
+      if (std::isinf(last.upper) && elapsed >= last.lower) return -last.tail_mean * std::log1p(-u);
       const double s = Survival(elapsed);
       x = Quantile(1.0 - (1.0 - u) * s);
       break;

@@ -89,8 +89,9 @@ class Distribution {
     if (kind_ == DistKind::kFixed) return a_ > elapsed ? a_ - elapsed : 0.0;
     return RemainingFromUniform(s.Uniform(), elapsed);
   }
-  // Inverse-CDF step of SampleRemaining, exposed for tests: D - elapsed where
-  // D = Quantile(1 - u * Survival(elapsed)).
+  // Inverse-CDF step of SampleRemaining, exposed for tests: D - elapsed where D solves
+  // Survival(D) = (1 - u) * Survival(elapsed), so u = 0 gives no remaining time and u -> 1 the
+  // far tail (the same direction as Sample's use of u).
   double RemainingFromUniform(double u, double elapsed) const;
 
  private:

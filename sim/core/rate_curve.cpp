@@ -35,18 +35,26 @@ RateCurve RateCurve::Constant(double rate, double horizon) { return RateCurve({0
 
 double RateCurve::Advance(double from, double mass) const {
   const double inf = std::numeric_limits<double>::infinity();
-  if (is_constant()) return rates_[0] > 0 ? from + mass / rates_[0] : inf;
-  size_t s = Segment(from);
-  double t = from;
-  while (true) {
-    const double seg_end = s + 1 < starts_.size() ? starts_[s + 1] : inf;
-    const double room = rates_[s] * (seg_end - t);
-    if (rates_[s] > 0 && mass <= room) return t + mass / rates_[s];
-    if (std::isinf(seg_end)) return inf;
-    mass -= room;
-    t = seg_end;
-    ++s;
+  double t = inf;
+  if (is_constant()) {
+    if (rates_[0] > 0) t = from + mass / rates_[0];
+  } else {
+    size_t s = Segment(from);
+    double at = from;
+    while (true) {
+      const double seg_end = s + 1 < starts_.size() ? starts_[s + 1] : inf;
+      const double room = rates_[s] * (seg_end - at);
+      if (rates_[s] > 0 && mass <= room) {
+        t = at + mass / rates_[s];
+        break;
+      }
+      if (std::isinf(seg_end)) break;
+      mass -= room;
+      at = seg_end;
+      ++s;
+    }
   }
+  return t < horizon_ ? t : inf;
 }
 
 RateCurve RateCurve::Times(const RateCurve& o) const {

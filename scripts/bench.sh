@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Benchmark: sdsim on the reference model (scenarios/bench/reference.json) against the
+# hand-written loop ../shared/bench/floor.cpp, side by side in one invocation on this machine.
+#
+#   scripts/bench.sh [REPLICATIONS] [ROUNDS]     (defaults 2000 and 5)
+#
+# Builds sdsim (Release) and floor.cpp (g++ -O2, as its README says), then runs ROUNDS rounds of
+# {floor, sdsim --threads 1, sdsim --threads all}, interleaved so that machine noise hits all three
+# alike, and prints the median replications per second of each and the ratios. Set FLOOR_CPP to
+# point at floor.cpp if ../shared is elsewhere.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+reps="${1:-2000}"
+rounds="${2:-5}"
+floor_cpp="${FLOOR_CPP:-../shared/bench/floor.cpp}"
+threads="$(nproc 2>/dev/null || echo 2)"
+[ -f "$floor_cpp" ] || { echo "bench: floor.cpp not found at $floor_cpp (set FLOOR_CPP)" >&2; exit 2; }
+
+bash scripts/build.sh release > /dev/null
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+g++ -O2 -std=c++20 "$floor_cpp" -o "$work/floor"
+
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+sdsim_rate() {  # replications/s of the simulation itself (from the manifest)
+  ./build/sdsim run scenarios/bench/reference.json --replications "$reps" --seed 1 \
+    --threads "$1" --out "$work/out" --quiet > /dev/null
+  awk -v n="$reps" -F'[:,]' '/"seconds"/ {gsub(/ /, "", $2); printf "%.1f\n", n / $2}' "$work/out/manifest.json"
+}
+floor_rate() {
+  "$work/floor" "$reps" | awk -v n="$reps" '/seconds=/ {for (i = 1; i <= NF; i++) if ($i ~ /^seconds=/) {split($i, s, "="); printf "%.1f\n", n / s[2]}}'
+}
+
+: > "$work/floor.txt"; : > "$work/one.txt"; : > "$work/all.txt"
+for ((r = 1; r <= rounds; r++)); do
+  floor_rate >> "$work/floor.txt"
+  sdsim_rate 1 >> "$work/one.txt"
+  sdsim_rate "$threads" >> "$work/all.txt"
+  echo "round $r/$rounds: floor $(tail -1 "$work/floor.txt"), sdsim 1 thread $(tail -1 "$work/one.txt"), sdsim $threads threads $(tail -1 "$work/all.txt") replications/s" >&2
+done
+f="$(median < "$work/floor.txt")"; o="$(median < "$work/one.txt")"; a="$(median < "$work/all.txt")"
+echo
+echo "reference model, $reps replications, median of $rounds rounds ($(nproc) cores: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'))"
+printf '%-28s %14s %10s\n' "run" "replications/s" "vs floor"
+printf '%-28s %14.1f %10.2f\n' "floor.cpp (1 thread)" "$f" 1
+printf '%-28s %14.1f %10.2f\n' "sdsim --threads 1" "$o" "$(awk -v x="$o" -v y="$f" 'BEGIN {print x / y}')"
+printf '%-28s %14.1f %10.2f\n' "sdsim --threads $threads" "$a" "$(awk -v x="$a" -v y="$f" 'BEGIN {print x / y}')"
