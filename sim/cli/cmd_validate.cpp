@@ -1,4 +1,5 @@
 // `sdsim validate FILE...`: check scenario files (and their extends chains) without running.
+#include <algorithm>
 #include <cstdio>
 
 #include "cli/commands.h"
@@ -33,8 +34,9 @@ int ValidateCommand(const std::vector<std::string>& args) {
   if (!LoadScenarioFiles(files, BuildOptions{}, &loaded)) return kExitInvalidInput;
   for (size_t i = 0; i < files.size(); ++i) {
     const Model& m = loaded.models[i];
-    std::printf("%s: ok (scenario \"%s\", %zu domains, %d forms, %s .. %s)\n", files[i].c_str(),
-                loaded.resolved[i].name.c_str(), m.domains.size(), m.num_forms(),
+    const auto forms = std::count_if(m.nodes.begin(), m.nodes.end(), [](const NodeModel& n) { return n.is_care(); });
+    std::printf("%s: ok (scenario \"%s\", %zu domains, %ld care forms, %zu targets, %s .. %s)\n", files[i].c_str(),
+                loaded.resolved[i].name.c_str(), m.domains.size(), static_cast<long>(forms), m.targets.size(),
                 FormatDate(m.calendar.start()).c_str(), FormatDate(m.calendar.last()).c_str());
   }
   return kExitOk;

@@ -1,9 +1,13 @@
 // Model: the immutable, validated description of one scenario that the engine runs.
 //
 // Built once from a scenario file (scenario/build_model.h) and shared read-only by every
-// replication and thread. Everything here is already checked: shares and transition rows sum to
-// 1 (the remainder of a transition row leaves care), rates and tariffs are non-negative, ids are
-// resolved to indices. The engine never validates or repairs.
+// replication and thread. Everything here is already checked: shares and outcome rows sum to 1,
+// rates and prices are non-negative, ids are resolved to indices, prices are indexed and in
+// euros per day of the calendar. The engine never validates or repairs.
+//
+// The engine moves clients between *nodes*: care forms (where clients are in care and cost
+// money), toegang stages (where requests wait for and receive an assessment) and cost lines
+// (fixed costs without clients: uitvoeringskosten, programme budgets).
 #pragma once
 
 #include <array>
@@ -19,6 +23,7 @@
 namespace sdsim {
 
 constexpr int kUnlimited = std::numeric_limits<int>::max();
+constexpr double kDaysPerYear = 365.2425;  // mean Gregorian year, for rates and ages in years
 
 // Places available from `day` on (kUnlimited = no cap).
 struct CapacityStep {
@@ -26,65 +31,190 @@ struct CapacityStep {
   int places = kUnlimited;
 };
 
-// Up to 128 output groups per scenario, as a bit set (see Model::groups).
+// Up to 128 output groups that count unique clients, as a bit set.
 using GroupMask = std::array<uint64_t, 2>;
-constexpr int kMaxGroups = 128;
+constexpr int kMaxMaskGroups = 128;
 
-struct FormModel {
+enum class NodeKind : uint8_t { kCare, kToegang, kCostLine };
+
+// How a care episode ends (the outflow types of summary.csv).
+enum class ExitType : uint8_t {
+  kAfgerond,      // care completed
+  kOvergedragen,  // handed over to the voorveld / lokaal team
+  kVervolghulp,   // moved on to another care form on a new beschikking
+  kVoortijdig,    // ended early
+  kWlz,           // left for the Wet langdurige zorg
+  kAgeOut,        // reached the domain's age limit (18, or the end of verlengde jeugdhulp)
+  kCount
+};
+
+// A weighted choice: target[i] is chosen with probability cum[i] - cum[i-1]; with the remaining
+// probability 1 - cum.back() `rest` is chosen. Targets >= 0 are node indices; negative targets
+// are the codes below.
+struct Choice {
+  std::vector<double> cum;
+  std::vector<int32_t> target;
+  int32_t rest = 0;
+
+  template <class S>
+  int32_t Draw(S& stream) const {
+    if (cum.empty()) return rest;
+    const double u = stream.Uniform();
+    for (size_t i = 0; i < cum.size(); ++i)
+      if (u < cum[i]) return target[i];
+    return rest;
+  }
+};
+// Negative choice targets.
+constexpr int32_t kRouteNoHelp = -1;              // routing: no help needed
+constexpr int32_t kRouteAv = -2; // routing: referred to a general provision
+constexpr int32_t ExitTarget(ExitType t) { return -10 - static_cast<int32_t>(t); }
+constexpr bool IsExitTarget(int32_t t) { return t <= -10; }
+constexpr ExitType ExitOf(int32_t t) { return static_cast<ExitType>(-10 - t); }
+constexpr int32_t kChoiceVerlengd = -3;  // age limit: continue in verlengde jeugdhulp
+
+struct NodeModel {
+  NodeKind kind = NodeKind::kCare;
   std::string domain_id;  // "jeugd"
-  std::string id;         // "verblijf"
-  std::string label;      // free text for people
+  std::string id;         // "verblijf"; a toegang stage is "toegang"
+  std::string label;
   int domain = 0;
+  int pillar = 0;    // index into Model::pillars
+  int taakveld = 0;  // index into Model::taakvelden
+  bool beschikking = true;
+  bool gedwongen_kader = false;
+
   std::vector<CapacityStep> capacity;  // sorted by day; capacity[0].day == 0
-  Distribution duration;               // days
-  RateCurve tariff;                    // euros per day in care
-  // End of care: move to next_form[i] with probability next_cum[i] - next_cum[i-1];
-  // with the rest (1 - next_cum.back()) the client leaves care.
-  std::vector<int> next_form;
-  std::vector<double> next_cum;
-  GroupMask groups{};  // output groups this form's clients count in
-  uint64_t duration_key = 0, transition_key = 0;  // random stream purposes
+  Distribution duration;               // days in care (or in assessment)
+
+  // Costs, all indexed, in euros. Per day in care (zorg in natura), per day for PGB clients, once
+  // at the start of an episode (trajectory price, one-off costs; the value at the start date), and
+  // fixed per day regardless of clients (lump sum, staff).
+  RateCurve tariff;
+  RateCurve pgb_tariff;
+  double pgb_share = 0;
+  RateCurve per_start;
+  RateCurve fixed;
+  // Payer: index into Model::payers before `payer_switch_day`, `payer_after` from then on.
+  int payer = 0;
+  int payer_after = 0;
+  double payer_switch_day = std::numeric_limits<double>::infinity();
+
+  Choice end;  // at the end of care: a form (vervolghulp) or an exit type
+  double reentry_probability = 0;  // after afgerond/voortijdig: comes back as a new request
+  Distribution reentry_delay;
+  bool reentry_via_toegang = false;  // else straight back to this form
+  double escalation_per_day = 0;     // hazard per day of waiting
+  int escalation_to = -1;
+  double wlz_per_day = 0;            // hazard per day in care of leaving for the Wlz
+
+  // Clients in care (and waiting) on the start date.
+  int initial_clients = 0;
+  int initial_waiting = 0;
+  std::vector<double> initial_age_cum;  // cumulative shares over Model::bands (empty = no ages)
+  bool initial_elapsed_steady = true;   // elapsed time from the equilibrium distribution
+  Distribution initial_elapsed;         // else from this distribution
+  std::vector<double> equilibrium_quantiles;  // tabulated inverse CDF of the elapsed time
+
+  GroupMask groups{};  // groups this node's clients count in for unique clients
+  uint64_t duration_key = 0, events_key = 0, stock_key = 0;
 
   std::string key() const { return domain_id + "." + id; }
   bool capped() const { return capacity.size() > 1 || capacity[0].places != kUnlimited; }
+  bool is_care() const { return kind == NodeKind::kCare; }
 };
 
-// A stream of new requests (a Poisson process with a time-varying intensity), routed to forms.
-struct SourceModel {
+// An age band of the population, e.g. 0-17: ages lo..hi inclusive, in whole years.
+struct BandModel {
   std::string id;
+  int lo = 0, hi = 0;  // hi = 200 for an open band ("75+")
+  double count = 0;    // inhabitants on the start date
+  double growth = 0;   // per year
+  int width() const { return hi - lo + 1; }
+};
+
+// A stream of new requests (a Poisson process), arriving via the toegang or directly, and routed
+// to care forms or other outcomes.
+struct SourceModel {
+  std::string id;  // "jeugd.huisarts"
   int domain = 0;
-  RateCurve intensity;  // requests per day
-  std::vector<int> route_form;
-  std::vector<double> route_cum;  // cumulative shares, last == 1
+  int band = -1;            // driving band (-1: none)
+  double age_lo = 0, age_hi = 0;  // age at arrival uniform in [age_lo, age_hi) years; hi 0 = no age
+  RateCurve intensity;      // requests per day, before the yearly volatility factor
+  int toegang = -1;         // toegang node index, or -1 for a direct route (huisarts, rechter)
+  Choice routing;           // forms, kNoHelp or kAlgemeneVoorziening
   uint64_t arrival_key = 0, routing_key = 0;
 };
 
 struct DomainModel {
   std::string id;
   std::string label;
-  std::vector<int> forms;
+  std::vector<int> nodes;  // care forms and cost lines of this domain (not the toegang)
+  int toegang = -1;
+  int handover = -1;       // form that receives "overgedragen" clients (lokaal team), or -1
+  int band = -1;           // band whose population clients are counted against (per 1,000)
+  double volatility = 0;   // sd of the yearly demand factor (mean 1, lognormal)
+  // Age limit: at `limit_age` a client in care continues (verlengd, to `until_age`), transfers
+  // to another domain's form, or leaves. limit_age 0 = no limit.
+  int limit_age = 0;
+  int until_age = 0;
+  Choice at_limit;     // kChoiceVerlengd, a node, or ExitTarget(kAgeOut)
+  Choice at_until;     // a node, or ExitTarget(kAgeOut)
+  uint64_t key = 0;    // random stream for this domain's own draws
 };
 
-// An output row set: one form, one domain (form "all") or the whole scenario ("all", "all").
+// What an output row group contains. Rows are identified by (domain, form, pillar, taakveld,
+// payer, age_band), each a name or "all".
+enum class GroupKind : uint8_t {
+  kForm, kToegang, kCostLine, kDomain, kDomainPillar, kPillar, kTaakveld, kPayer, kBand, kTotal
+};
+
 struct GroupModel {
-  std::string domain;  // domain id or "all"
-  std::string form;    // form id or "all"
-  std::vector<int> forms;  // member forms
+  GroupKind kind = GroupKind::kTotal;
+  std::string domain = "all", form = "all", pillar = "all", taakveld = "all", payer = "all",
+              age_band = "all";
+  std::vector<int> nodes;  // member nodes (for kBand: none)
+  int domain_index = -1;   // for kDomain, kDomainPillar, kBand
+  int band_index = -1;     // for kBand; for others the band used for "per 1,000" (-1: all)
+  int payer_index = -1;    // for kPayer
+  int mask_bit = -1;       // bit in GroupMask if the group counts unique clients
+};
+
+// A target the scenario declares (e.g. "pleegzorg + verblijf about 63 on 1 January 2025"):
+// the metric summed over `groups` (or the one group's value for non-additive metrics) in
+// `period` should lie within [lower, upper].
+struct TargetModel {
+  std::string name;
+  std::string source;     // where the figure comes from (free text)
+  std::string selection;  // readable, e.g. "jeugd / pleegzorg+verblijf"
+  int metric = 0;
+  int period = 0;
+  std::vector<int> groups;
+  double lower = -std::numeric_limits<double>::infinity();
+  double upper = std::numeric_limits<double>::infinity();
 };
 
 struct Model {
   std::string name;
   Calendar calendar{Date{2025, 1, 1}, Date{2028, 12, 31}, PeriodKind::kYear};
+  std::vector<std::string> pillars, taakvelden, payers;
+  std::vector<BandModel> bands;
   std::vector<DomainModel> domains;
-  std::vector<FormModel> forms;
+  std::vector<NodeModel> nodes;
   std::vector<SourceModel> sources;
   std::vector<GroupModel> groups;
+  std::vector<int> node_group;  // each node's own row group (kForm, kCostLine or kToegang)
+  std::vector<TargetModel> targets;
 
-  int num_forms() const { return static_cast<int>(forms.size()); }
+  int num_nodes() const { return static_cast<int>(nodes.size()); }
   int num_groups() const { return static_cast<int>(groups.size()); }
-  // Fills `groups` (forms, then each domain's "all", then the total) and each form's mask.
-  // Call once after forms and domains are complete.
-  void BuildGroups();
+  // Inhabitants of `band` in the calendar year containing day t (growth compounds per year).
+  double Population(int band, int year) const;
+  // Inhabitants of one single year of age (band population spread evenly over its ages).
+  double PopulationAtAge(int age, int year) const;
+  // Fills `groups` and each node's mask. Returns false if more than kMaxMaskGroups groups count
+  // unique clients.
+  bool BuildGroups();
 };
 
 }  // namespace sdsim

@@ -67,6 +67,18 @@ RateCurve RateCurve::Times(const RateCurve& o) const {
   return RateCurve(std::move(starts), std::move(rates), horizon_);
 }
 
+RateCurve RateCurve::Plus(const RateCurve& o) const {
+  if (o.starts_.empty()) return *this;
+  if (starts_.empty()) return o;
+  std::vector<double> starts;
+  std::merge(starts_.begin(), starts_.end(), o.starts_.begin(), o.starts_.end(),
+             std::back_inserter(starts));
+  starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+  std::vector<double> rates;
+  for (double s : starts) rates.push_back(RateAt(s) + o.RateAt(s));
+  return RateCurve(std::move(starts), std::move(rates), horizon_);
+}
+
 RateCurve RateCurve::Scaled(double factor) const {
   std::vector<double> rates = rates_;
   for (double& r : rates) r *= factor;

@@ -39,6 +39,8 @@ class RateCurve {
 
   // Pointwise product with another curve on the same horizon (the union of breakpoints).
   RateCurve Times(const RateCurve& other) const;
+  // Pointwise sum with another curve on the same horizon; an empty (default) curve counts as 0.
+  RateCurve Plus(const RateCurve& other) const;
   // Every rate multiplied by `factor`.
   RateCurve Scaled(double factor) const;
 

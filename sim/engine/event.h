@@ -3,22 +3,27 @@
 // Events are ordered by (time, priority of their kind, insertion sequence). The priority decides
 // what happens first when two events fall on exactly the same time:
 //
-//   0 kEndCare        a client's care episode ends; the place is freed first, so that a client
-//                     waiting for it (or arriving at the same moment) can start at once
-//   1 kChange         a scheduled model change (capacity from a date) takes effect before anyone
-//                     tries to start on that day
-//   2 kArrival        a new request arrives from a source
+//   0 kEndCare    a care episode (or assessment) ends, or reaches an age limit or a Wlz exit;
+//                 the place is freed first, so that a client waiting for it (or arriving at the
+//                 same moment) can start at once
+//   1 kChange     a scheduled capacity change takes effect before anyone tries to start
+//   2 kEscalate   a waiting client's wait has become too long: moves to a heavier form
+//   3 kArrival    a new request arrives from a source
+//   4 kReentry    a former client comes back
 //
 // Among events of the same kind at the same time, the one scheduled first runs first. Nothing is
-// ever decided by a random tie-break. An Event is 16 bytes: the time plus one word that packs
-// kind (3 bits), sequence (35 bits) and subject id (26 bits: a client slot, a source or a form).
+// ever decided by a random tie-break. Period-end snapshots (counts by age band, time in the
+// domain) are taken before any event at or after the period's end time.
+//
+// An Event is 16 bytes: the time plus one word that packs kind (3 bits), sequence (35 bits) and
+// subject id (26 bits: a client slot, a source or a node).
 #pragma once
 
 #include <cstdint>
 
 namespace sdsim {
 
-enum class EventKind : uint8_t { kEndCare = 0, kChange = 1, kArrival = 2 };
+enum class EventKind : uint8_t { kEndCare = 0, kChange = 1, kEscalate = 2, kArrival = 3, kReentry = 4 };
 
 struct Event {
   double time;
@@ -37,9 +42,7 @@ struct Event {
   uint32_t id() const { return static_cast<uint32_t>(packed & kMaxId); }
 
   // True if this event runs before `o`.
-  bool Before(const Event& o) const {
-    return time < o.time || (time == o.time && packed < o.packed);
-  }
+  bool Before(const Event& o) const { return time < o.time || (time == o.time && packed < o.packed); }
 };
 static_assert(sizeof(Event) == 16);
 

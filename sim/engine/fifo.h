@@ -1,5 +1,6 @@
-// Fifo: a ring-buffer queue of client slots (a form's waiting list) that keeps its storage
-// across Clear(), so reused simulations do not allocate. Not thread-safe.
+// Fifo: a ring-buffer queue (a node's waiting list) that keeps its storage across Clear(), so
+// reused simulations do not allocate. Entries are 64-bit (a client slot and a ticket). Not
+// thread-safe.
 #pragma once
 
 #include <cstddef>
@@ -13,13 +14,13 @@ class Fifo {
   void Clear() { head_ = size_ = 0; }
   bool empty() const { return size_ == 0; }
   size_t size() const { return size_; }
-  void Push(uint32_t v) {
+  void Push(uint64_t v) {
     if (size_ == buf_.size()) Grow();
     buf_[(head_ + size_) & (buf_.size() - 1)] = v;
     ++size_;
   }
-  uint32_t Pop() {
-    const uint32_t v = buf_[head_];
+  uint64_t Pop() {
+    const uint64_t v = buf_[head_];
     head_ = (head_ + 1) & (buf_.size() - 1);
     --size_;
     return v;
@@ -27,12 +28,12 @@ class Fifo {
 
  private:
   void Grow() {
-    std::vector<uint32_t> next(buf_.empty() ? 16 : buf_.size() * 2);
+    std::vector<uint64_t> next(buf_.empty() ? 16 : buf_.size() * 2);
     for (size_t i = 0; i < size_; ++i) next[i] = buf_[(head_ + i) & (buf_.size() - 1)];
     buf_.swap(next);
     head_ = 0;
   }
-  std::vector<uint32_t> buf_;  // size is a power of two
+  std::vector<uint64_t> buf_;  // size is a power of two
   size_t head_ = 0, size_ = 0;
 };
 

@@ -1,13 +1,71 @@
-// Metric names as they appear in summary.csv.
+// Metric names and which group kinds report them.
 #include "engine/metrics.h"
 
+#include <cstring>
+
 namespace sdsim {
+namespace {
+
+const char* const kNames[kNumMetrics] = {
+    "clients_start",     "clients_end",        "inflow",          "outflow",
+    "outflow_afgerond",  "outflow_overgedragen", "outflow_vervolghulp", "outflow_voortijdig",
+    "outflow_wlz",       "outflow_age_out",    "unique_clients",  "waiting_end",
+    "mean_wait_days",    "waited_share",       "escalated",       "reentries",
+    "cost",              "cost_pgb",           "cost_per_client", "clients_per_1000",
+    "share_over_5y",     "requests",           "no_help",         "algemene_voorziening",
+    "gk_client_share",   "gk_inflow_share",    "gk_cost_share",   "lifetime_risk_18"};
+
+}  // namespace
 
 const char* MetricName(int metric) {
-  static const char* const kNames[kNumMetrics] = {
-      "clients_start", "clients_end",    "inflow", "outflow", "unique_clients",
-      "waiting_end",   "mean_wait_days", "waited_share", "cost"};
   return metric >= 0 && metric < kNumMetrics ? kNames[metric] : "?";
+}
+
+int MetricByName(const char* name) {
+  for (int m = 0; m < kNumMetrics; ++m)
+    if (std::strcmp(kNames[m], name) == 0) return m;
+  return -1;
+}
+
+bool MetricApplies(GroupKind kind, int m) {
+  switch (kind) {
+    case GroupKind::kCostLine:
+    case GroupKind::kPayer:
+      return m == kCost;
+    case GroupKind::kBand:
+      return m == kClientsEnd || m == kRequests || m == kClientsPer1000;
+    case GroupKind::kToegang:
+      return m <= kOutflow || m == kUniqueClients || m == kWaitingEnd || m == kMeanWaitDays ||
+             m == kWaitedShare || m == kReentries || m == kCost || m == kNoHelp ||
+             m == kAlgemeneVoorziening;
+    case GroupKind::kDomain:
+      return true;
+    case GroupKind::kForm:
+    case GroupKind::kDomainPillar:
+    case GroupKind::kPillar:
+    case GroupKind::kTaakveld:
+    case GroupKind::kTotal:
+      return m <= kShareOver5y;
+  }
+  return false;
+}
+
+bool MetricIsAdditive(int m) {
+  switch (m) {
+    case kMeanWaitDays:
+    case kWaitedShare:
+    case kCostPerClient:
+    case kClientsPer1000:
+    case kShareOver5y:
+    case kGkClientShare:
+    case kGkInflowShare:
+    case kGkCostShare:
+    case kLifetimeRisk18:
+    case kUniqueClients:  // a client can be in two forms in one period
+      return false;
+    default:
+      return true;
+  }
 }
 
 }  // namespace sdsim

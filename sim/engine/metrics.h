@@ -1,37 +1,85 @@
-// The metrics measured per reporting period and output group, and the layout of one
-// replication's results (a flat array the aggregator can merge without knowing the model).
+// The metrics measured per reporting period and output group, which metrics apply to which kind
+// of group, and the layout of one replication's results (a flat array the aggregator can merge
+// without knowing the model).
 #pragma once
 
 #include <cstddef>
 #include <vector>
 
+#include "core/model.h"
+
 namespace sdsim {
 
-// Every metric is per (period, group). Definitions (all counts are clients):
-//   clients_start   in care at the start of the period
-//   clients_end     in care at the end of the period
-//   inflow          care starts in the period (new clients and clients moving in from another form)
-//   outflow         care ends in the period
-//   unique_clients  distinct clients in care at any moment of the period
-//   waiting_end     on a waiting list at the end of the period
-//   mean_wait_days  mean days from joining the form's waiting list to the start of care, over the
-//                   starts in the period (0 for those who started at once); empty when no starts
-//   waited_share    fraction of the starts in the period that had to wait (empty when no starts)
-//   cost            euros booked to days of care in the period
+// Definitions (counts are clients; "in care" excludes waiting; a period is [begin, end)):
+//   clients_start      in care at the start of the period (for a toegang: in assessment)
+//   clients_end        in care at the end of the period
+//   inflow             care starts (episodes): new clients and clients moving in from another form
+//   outflow            care ends (episodes), split by type below (they sum to outflow)
+//   outflow_afgerond, outflow_overgedragen, outflow_vervolghulp, outflow_voortijdig,
+//   outflow_wlz, outflow_age_out
+//   unique_clients     distinct clients in care at any moment of the period
+//   waiting_end        on a waiting list at the end of the period
+//   mean_wait_days     mean days from joining the waiting list to the start, over the period's
+//                      starts (0 for those who started at once); for a toegang: the wait for an
+//                      assessment; for a care form: from beschikking to start of care
+//   waited_share       fraction of the period's starts that had to wait
+//   escalated          clients who left this form's waiting list for a heavier form
+//   reentries          clients who came back after an earlier exit (counted where they re-enter)
+//   cost               euros booked to the period (days of care, trajectory and one-off prices
+//                      at the start, fixed budgets and staff per day), indexed
+//   cost_pgb           the part of cost paid as PGB
+//   cost_per_client    cost / unique_clients
+//   clients_per_1000   unique_clients per 1,000 inhabitants of the driving age band (domain
+//                      rows, forms) or of the whole population (other rows); for age-band rows:
+//                      clients_end per 1,000 inhabitants of that band
+//   share_over_5y      of the clients in care at the end of the period, the share whose
+//                      continuous time in the domain exceeds 5 years
+//   requests           new requests arriving (domain and age-band rows; re-entries excluded)
+//   no_help, algemene_voorziening   requests routed to no help / to a general provision
+//   gk_client_share    unique clients in gedwongen-kader forms / unique clients in the domain
+//   gk_inflow_share    starts in gedwongen-kader forms / starts in beschikking forms
+//   gk_cost_share      cost of gedwongen-kader forms / cost of the domain
+//   lifetime_risk_18   probability that a child uses the domain before age 18, from a synthetic
+//                      cohort with the period's first-entry rates by single year of age
 enum Metric : int {
   kClientsStart,
   kClientsEnd,
   kInflow,
   kOutflow,
+  kOutAfgerond,
+  kOutOvergedragen,
+  kOutVervolghulp,
+  kOutVoortijdig,
+  kOutWlz,
+  kOutAgeOut,
   kUniqueClients,
   kWaitingEnd,
   kMeanWaitDays,
   kWaitedShare,
+  kEscalated,
+  kReentries,
   kCost,
+  kCostPgb,
+  kCostPerClient,
+  kClientsPer1000,
+  kShareOver5y,
+  kRequests,
+  kNoHelp,
+  kAlgemeneVoorziening,
+  kGkClientShare,
+  kGkInflowShare,
+  kGkCostShare,
+  kLifetimeRisk18,
   kNumMetrics
 };
 
 const char* MetricName(int metric);
+// Metric index by name, or -1.
+int MetricByName(const char* name);
+// True if `metric` is reported for groups of this kind.
+bool MetricApplies(GroupKind kind, int metric);
+// True if values of `metric` can be added across groups (counts, euros; not means or shares).
+bool MetricIsAdditive(int metric);
 
 struct ResultLayout {
   int periods = 0;
@@ -44,7 +92,7 @@ struct ResultLayout {
 };
 
 // One replication's metrics, laid out by ResultLayout. NaN marks "not defined" (a mean wait in a
-// period without starts).
+// period without starts) or "not applicable" (see MetricApplies).
 struct RepResult {
   std::vector<double> values;
 };

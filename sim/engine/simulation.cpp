@@ -10,20 +10,51 @@
 
 namespace sdsim {
 namespace {
+
 constexpr uint32_t kNoPeriod = std::numeric_limits<uint32_t>::max();
+constexpr double kFiveYears = 5 * kDaysPerYear;
+const double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+template <class S>
+double Exp1(S& s) {
+  return boost::random::exponential_distribution<double>()(s.engine());
 }
 
+uint64_t Pack(uint32_t client, uint32_t ticket) { return (uint64_t{client} << 32) | ticket; }
+
+}  // namespace
+
 Simulation::Simulation(const Model& model)
-    : model_(model), num_forms_(model.num_forms()), horizon_(model.calendar.horizon()) {
+    : model_(model),
+      num_nodes_(model.num_nodes()),
+      num_bands_(static_cast<int>(model.bands.size())),
+      horizon_(model.calendar.horizon()) {
   for (const Period& p : model.calendar.periods()) period_end_.push_back(p.end);
-  busy_.resize(num_forms_);
-  cap_.resize(num_forms_);
-  next_step_.resize(num_forms_);
-  waiting_.resize(num_forms_);
+  const size_t n = static_cast<size_t>(num_nodes_);
+  for (auto* v : {&busy_, &cap_, &next_step_, &waiting_n_, &stock0_, &waiting0_}) v->resize(n);
+  waiting_.resize(n);
+  node_duration_.resize(n);
+  node_events_.resize(n);
+  node_stock_.resize(n);
   source_arrival_.resize(model.sources.size());
   source_routing_.resize(model.sources.size());
-  form_duration_.resize(num_forms_);
-  form_transition_.resize(num_forms_);
+  domain_stream_.resize(model.domains.size());
+  for (const DomainModel& d : model.domains) max_limit_age_ = std::max(max_limit_age_, d.limit_age);
+  // Fixed costs (lump sums, staff) do not depend on draws: book them once.
+  const size_t periods = period_end_.size();
+  fixed_cost_.assign(periods * n * 2, 0.0);
+  for (int k = 0; k < num_nodes_; ++k) {
+    const NodeModel& node = model.nodes[k];
+    if (node.fixed.starts().empty()) continue;
+    double from = 0;
+    for (size_t p = 0; p < periods; ++p) {
+      const double to = period_end_[p];
+      const double sw = std::clamp(node.payer_switch_day, from, to);
+      fixed_cost_[(p * n + k) * 2] += node.fixed.Integral(from, sw);
+      fixed_cost_[(p * n + k) * 2 + 1] += node.fixed.Integral(sw, to);
+      from = to;
+    }
+  }
 }
 
 ResultLayout Simulation::layout() const {
@@ -33,51 +64,86 @@ ResultLayout Simulation::layout() const {
 void Simulation::Reset(uint64_t seed, uint64_t rep) {
   now_ = 0;
   period_ = 0;
+  snapshots_ = 0;
   events_ = 0;
   queue_.Clear();
   clients_.clear();
   free_clients_.clear();
-  for (int f = 0; f < num_forms_; ++f) {
-    const FormModel& form = model_.forms[f];
-    busy_[f] = 0;
-    cap_[f] = form.capacity[0].places;
-    next_step_[f] = 1;
-    waiting_[f].Clear();
-    form_duration_[f].Seed(seed, rep, form.duration_key);
-    form_transition_[f].Seed(seed, rep, form.transition_key);
+  const size_t periods = period_end_.size(), n = static_cast<size_t>(num_nodes_),
+               domains = model_.domains.size();
+  for (int k = 0; k < num_nodes_; ++k) {
+    const NodeModel& node = model_.nodes[k];
+    busy_[k] = waiting_n_[k] = stock0_[k] = waiting0_[k] = 0;
+    cap_[k] = node.capacity[0].places;
+    next_step_[k] = 1;
+    waiting_[k].Clear();
+    if (node.kind == NodeKind::kCostLine) continue;
+    node_duration_[k].Seed(seed, rep, node.duration_key);
+    node_events_[k].Seed(seed, rep, node.events_key);
+    if (node.initial_clients > 0 || node.initial_waiting > 0) node_stock_[k].Seed(seed, rep, node.stock_key);
   }
+  for (size_t d = 0; d < domains; ++d) domain_stream_[d].Seed(seed, rep, model_.domains[d].key);
+  // Demand volatility: one factor per domain and calendar year (lognormal, mean 1).
+  const std::vector<double> years = model_.calendar.YearStarts();
+  std::vector<RateCurve> factor(domains);
+  for (size_t d = 0; d < domains; ++d) {
+    const double v = model_.domains[d].volatility;
+    std::vector<double> starts(years.begin(), years.end() - 1), f(starts.size(), 1.0);
+    if (v > 0) {
+      const double s2 = std::log1p(v * v);
+      for (double& x : f)
+        x = std::exp(-s2 / 2 + std::sqrt(s2) * boost::random::normal_distribution<double>()(
+                                                    domain_stream_[d].engine()));
+    }
+    factor[d] = RateCurve(std::move(starts), std::move(f), horizon_);
+  }
+  intensity_.resize(model_.sources.size());
   for (size_t s = 0; s < model_.sources.size(); ++s) {
-    source_arrival_[s].Seed(seed, rep, model_.sources[s].arrival_key);
-    source_routing_[s].Seed(seed, rep, model_.sources[s].routing_key);
+    const SourceModel& src = model_.sources[s];
+    source_arrival_[s].Seed(seed, rep, src.arrival_key);
+    source_routing_[s].Seed(seed, rep, src.routing_key);
+    intensity_[s] = model_.domains[src.domain].volatility > 0 ? src.intensity.Times(factor[src.domain])
+                                                              : src.intensity;
   }
-  flows_.assign(static_cast<size_t>(model_.calendar.num_periods()) * num_forms_, Flows{});
-  cost_.assign(flows_.size(), 0.0);
-  new_unique_.assign(static_cast<size_t>(model_.calendar.num_periods()) * model_.num_groups(), 0);
+  flows_.assign(periods * n, Flows{});
+  cost_.assign(periods * n * 2, 0.0);
+  cost_pgb_.assign(periods * n, 0.0);
+  new_unique_.assign(periods * kMaxMaskGroups, 0);
+  over5_.assign(periods * n, 0);
+  band_in_care_.assign(periods * domains * num_bands_, 0);
+  band_requests_.assign(periods * domains * num_bands_, 0);
+  first_entries_.assign(periods * domains * max_limit_age_, 0);
+  domain_flows_.assign(periods * domains, DomainFlows{});
 }
 
 void Simulation::Run(uint64_t seed, uint64_t rep, RepResult* out) {
   Reset(seed, rep);
+  for (int k = 0; k < num_nodes_; ++k) PlaceInitialClients(k);
   for (size_t s = 0; s < model_.sources.size(); ++s) {
-    const double e = boost::random::exponential_distribution<double>()(source_arrival_[s].engine());
-    const double t = model_.sources[s].intensity.Advance(0.0, e);
+    const double t = intensity_[s].Advance(0.0, Exp1(source_arrival_[s]));
     if (t < horizon_) queue_.Push(t, EventKind::kArrival, static_cast<uint32_t>(s));
   }
-  for (int f = 0; f < num_forms_; ++f) {
-    const auto& steps = model_.forms[f].capacity;
-    for (size_t k = 1; k < steps.size(); ++k)
-      if (steps[k].day < horizon_) queue_.Push(steps[k].day, EventKind::kChange, static_cast<uint32_t>(f));
+  for (int k = 0; k < num_nodes_; ++k) {
+    const auto& steps = model_.nodes[k].capacity;
+    for (size_t i = 1; i < steps.size(); ++i)
+      if (steps[i].day < horizon_) queue_.Push(steps[i].day, EventKind::kChange, static_cast<uint32_t>(k));
   }
+  const int periods = static_cast<int>(period_end_.size());
   while (!queue_.empty() && queue_.top().time < horizon_) {
     const Event e = queue_.Pop();
     now_ = e.time;
-    period_ = model_.calendar.PeriodOf(now_);
+    while (now_ >= period_end_[snapshots_]) Snapshot(snapshots_++);
+    period_ = snapshots_;
     ++events_;
     switch (e.kind()) {
       case EventKind::kEndCare: OnEndCare(e.id()); break;
       case EventKind::kChange: OnCapacityChange(e.id()); break;
+      case EventKind::kEscalate: OnEscalate(e.id()); break;
       case EventKind::kArrival: OnArrival(e.id()); break;
+      case EventKind::kReentry: OnReentry(e.id()); break;
     }
   }
+  while (snapshots_ < periods) Snapshot(snapshots_++);
   Finalize(out);
 }
 
@@ -89,42 +155,140 @@ uint32_t Simulation::NewClient() {
   } else {
     id = static_cast<uint32_t>(clients_.size());
     clients_.emplace_back();
+    clients_.back().ticket = 0;
   }
   Client& c = clients_[id];
+  c.birth = c.domain_entry = kNaN;
+  c.escalate_at = -1;
+  c.source = -1;
+  c.flags = 0;
+  c.state = kFree;
   c.seen_period = kNoPeriod;
   c.seen = GroupMask{};
   return id;
 }
 
-void Simulation::OnArrival(uint32_t s) {
-  const SourceModel& src = model_.sources[s];
-  const double u = source_routing_[s].Uniform();
-  size_t i = 0;
-  while (i + 1 < src.route_cum.size() && u >= src.route_cum[i]) ++i;
-  Enter(NewClient(), src.route_form[i]);
-  const double e = boost::random::exponential_distribution<double>()(source_arrival_[s].engine());
-  const double next = src.intensity.Advance(now_, e);
-  if (next < horizon_) queue_.Push(next, EventKind::kArrival, s);
+double Simulation::Birthday(double birth, int age) const {
+  Date d = model_.calendar.DateOf(birth);
+  d.year += age;
+  if (d.month == 2 && d.day == 29 && !IsLeapYear(d.year)) d = Date{d.year, 3, 1};
+  return model_.calendar.DayOf(d);
 }
 
-void Simulation::Enter(uint32_t c, int f) {
-  Client& client = clients_[c];
-  client.form = f;
-  client.joined = now_;
-  if (waiting_[f].empty() && busy_[f] < cap_[f]) {
-    Start(c, f);
-  } else {
-    waiting_[f].Push(c);
-    ++flows(f).joins;
+void Simulation::PlaceInitialClients(int k) {
+  const NodeModel& node = model_.nodes[k];
+  if (node.initial_clients == 0 && node.initial_waiting == 0) return;
+  Stream& s = node_stock_[k];
+  const DomainModel& dm = model_.domains[node.domain];
+  for (int i = 0; i < node.initial_clients; ++i) {
+    const uint32_t c = NewClient();
+    Client& client = clients_[c];
+    client.node = k;
+    client.joined = 0;
+    if (!node.initial_age_cum.empty()) {
+      const double u = s.Uniform();
+      size_t b = 0;
+      while (b + 1 < node.initial_age_cum.size() && u >= node.initial_age_cum[b]) ++b;
+      const BandModel& band = model_.bands[b];
+      const double age = band.lo + s.Uniform() * std::min(band.width(), 100);
+      client.birth = std::floor(-age * kDaysPerYear);
+      if (dm.limit_age > 0 && age >= dm.limit_age) client.flags |= kFlagVerlengd;
+    }
+    // Time already in care: from the equilibrium of the duration (a steady flow), or as given.
+    double elapsed;
+    if (node.initial_elapsed_steady) {
+      const auto& q = node.equilibrium_quantiles;
+      const double x = s.Uniform() * static_cast<double>(q.size() - 1);
+      const size_t j = static_cast<size_t>(x);
+      elapsed = j + 1 < q.size() ? q[j] + (x - j) * (q[j + 1] - q[j]) : q.back();
+    } else {
+      elapsed = node.initial_elapsed.Sample(s);
+    }
+    client.domain_entry = -elapsed;
+    client.state = kInCare;
+    ++busy_[k];
+    ++stock0_[k];
+    // The remaining duration follows from the time already spent, never from a fresh draw.
+    ScheduleStretch(c, k, node.duration.SampleRemaining(node_duration_[k], elapsed));
+  }
+  for (int i = 0; i < node.initial_waiting; ++i) {
+    const uint32_t c = NewClient();
+    ++waiting0_[k];
+    Enter(c, k);
+    --flows(k).joins;  // already waiting on the start date: not a join in the first period
   }
 }
 
-void Simulation::Start(uint32_t c, int f) {
-  const FormModel& form = model_.forms[f];
+void Simulation::OnArrival(uint32_t s) {
+  const SourceModel& src = model_.sources[s];
+  Stream& rs = source_routing_[s];
+  const uint32_t c = NewClient();
   Client& client = clients_[c];
-  const double end = now_ + form.duration.Sample(form_duration_[f]);
-  ++busy_[f];
-  Flows& fl = flows(f);
+  client.source = static_cast<int16_t>(s);
+  ++domain_flows(src.domain).requests;
+  if (src.age_hi > 0) {
+    const double age = src.age_lo + rs.Uniform() * (src.age_hi - src.age_lo);
+    client.birth = std::floor(now_ - age * kDaysPerYear);
+    const int whole = static_cast<int>(age);
+    for (int b = 0; b < num_bands_; ++b)
+      if (whole >= model_.bands[b].lo && whole <= model_.bands[b].hi)
+        ++band_requests_[(static_cast<size_t>(period_) * model_.domains.size() + src.domain) * num_bands_ + b];
+    if (whole < model_.domains[src.domain].limit_age)
+      ++first_entries_[(static_cast<size_t>(period_) * model_.domains.size() + src.domain) * max_limit_age_ + whole];
+  }
+  if (src.toegang >= 0) Enter(c, src.toegang);
+  else Route(c, src.routing.Draw(rs), src.domain);
+  const double next = intensity_[s].Advance(now_, Exp1(source_arrival_[s]));
+  if (next < horizon_) queue_.Push(next, EventKind::kArrival, s);
+}
+
+void Simulation::Route(uint32_t c, int32_t t, int domain) {
+  if (t >= 0) {
+    Enter(c, t);
+    return;
+  }
+  if (t == kRouteNoHelp) ++domain_flows(domain).no_help;
+  else ++domain_flows(domain).av;
+  clients_[c].state = kFree;
+  free_clients_.push_back(c);
+}
+
+void Simulation::Enter(uint32_t c, int k) {
+  const NodeModel& node = model_.nodes[k];
+  Client& client = clients_[c];
+  client.node = k;
+  client.joined = now_;
+  if (waiting_n_[k] == 0 && busy_[k] < cap_[k]) {
+    Start(c, k);
+    return;
+  }
+  client.state = kWaiting;
+  ++client.ticket;
+  waiting_[k].Push(Pack(c, client.ticket));
+  ++waiting_n_[k];
+  ++flows(k).joins;
+  if (node.escalation_per_day > 0) {
+    const double t = now_ + Exp1(node_events_[k]) / node.escalation_per_day;
+    client.escalate_at = t;
+    if (t < horizon_) queue_.Push(t, EventKind::kEscalate, c);
+  }
+}
+
+void Simulation::MarkSeen(Client& client, const NodeModel& node) {
+  if (client.seen_period != static_cast<uint32_t>(period_)) {
+    client.seen_period = period_;
+    client.seen = GroupMask{};
+  }
+  client.seen[0] |= node.groups[0];
+  client.seen[1] |= node.groups[1];
+}
+
+void Simulation::Start(uint32_t c, int k) {
+  const NodeModel& node = model_.nodes[k];
+  Client& client = clients_[c];
+  client.state = kInCare;
+  ++busy_[k];
+  Flows& fl = flows(k);
   ++fl.starts;
   const double wait = now_ - client.joined;
   fl.wait_sum += wait;
@@ -134,92 +298,303 @@ void Simulation::Start(uint32_t c, int f) {
     client.seen_period = period_;
     client.seen = GroupMask{};
   }
-  uint32_t* unique = &new_unique_[static_cast<size_t>(period_) * model_.num_groups()];
+  uint32_t* unique = &new_unique_[static_cast<size_t>(period_) * kMaxMaskGroups];
   for (int w = 0; w < 2; ++w) {
-    uint64_t fresh = form.groups[w] & ~client.seen[w];
-    client.seen[w] |= form.groups[w];
+    uint64_t fresh = node.groups[w] & ~client.seen[w];
+    client.seen[w] |= node.groups[w];
     while (fresh) {
       ++unique[w * 64 + __builtin_ctzll(fresh)];
       fresh &= fresh - 1;
     }
   }
-  BookCost(f, now_, std::min(end, horizon_));
+  if (node.is_care()) {
+    if (std::isnan(client.domain_entry)) client.domain_entry = now_;
+    client.flags &= ~kFlagPgb;
+    if (node.pgb_share > 0 && node_events_[k].Uniform() < node.pgb_share) client.flags |= kFlagPgb;
+    const double once = node.per_start.starts().empty() ? 0.0 : node.per_start.RateAt(now_);
+    if (once > 0) cost_[(static_cast<size_t>(period_) * num_nodes_ + k) * 2 + (now_ >= node.payer_switch_day)] += once;
+  }
+  ScheduleStretch(c, k, node.duration.Sample(node_duration_[k]));
+}
+
+void Simulation::ScheduleStretch(uint32_t c, int k, double remaining) {
+  const NodeModel& node = model_.nodes[k];
+  Client& client = clients_[c];
+  client.care_end = now_ + remaining;
+  double end = client.care_end;
+  Reason reason = kByDuration;
+  if (node.wlz_per_day > 0) {
+    const double t = now_ + Exp1(node_events_[k]) / node.wlz_per_day;
+    if (t < end) {
+      end = t;
+      reason = kByWlz;
+    }
+  }
+  const DomainModel& dm = model_.domains[node.domain];
+  if (dm.limit_age > 0 && node.is_care() && !std::isnan(client.birth)) {
+    const bool verlengd = client.flags & kFlagVerlengd;
+    const double limit = Birthday(client.birth, verlengd ? dm.until_age : dm.limit_age);
+    if (limit < end || (!verlengd && dm.until_age <= dm.limit_age && limit <= now_)) {
+      end = std::max(limit, now_);
+      reason = verlengd ? kByUntil : kByLimit;
+    }
+  }
+  client.reason = reason;
+  // Cost of this stretch, day by day, split at the payer switch.
+  const double to = std::min(end, horizon_);
+  if (node.is_care() && to > now_) {
+    const bool pgb = client.flags & kFlagPgb;
+    const RateCurve& tariff = pgb ? node.pgb_tariff : node.tariff;
+    const size_t stride = static_cast<size_t>(num_nodes_) * 2;
+    const double sw = std::clamp(node.payer_switch_day, now_, to);
+    if (sw > now_)
+      BookToPeriods(tariff, period_end_, period_, now_, sw, &cost_[static_cast<size_t>(k) * 2], stride);
+    if (to > sw)
+      BookToPeriods(tariff, period_end_, model_.calendar.PeriodOf(sw), sw, to,
+                    &cost_[static_cast<size_t>(k) * 2 + 1], stride);
+    if (pgb) BookToPeriods(tariff, period_end_, period_, now_, to, &cost_pgb_[k], num_nodes_);
+  }
   if (end < horizon_) queue_.Push(end, EventKind::kEndCare, c);
 }
 
-void Simulation::BookCost(int f, double from, double to) {
-  BookToPeriods(model_.forms[f].tariff, period_end_, static_cast<size_t>(period_), from, to,
-                &cost_[f], static_cast<size_t>(num_forms_));
+void Simulation::StartWaiting(int k) {
+  while (waiting_n_[k] > 0 && busy_[k] < cap_[k]) {
+    const uint64_t entry = waiting_[k].Pop();
+    const uint32_t c = static_cast<uint32_t>(entry >> 32);
+    const Client& client = clients_[c];
+    if (client.state != kWaiting || client.node != k || client.ticket != static_cast<uint32_t>(entry)) continue;
+    --waiting_n_[k];
+    ++flows(k).leaves;
+    Start(c, k);
+  }
+}
+
+void Simulation::LeaveDomain(uint32_t c) {
+  clients_[c].domain_entry = kNaN;
+  clients_[c].flags &= ~kFlagVerlengd;
 }
 
 void Simulation::OnEndCare(uint32_t c) {
   Client& client = clients_[c];
-  const int f = client.form;
-  const FormModel& form = model_.forms[f];
-  --busy_[f];
-  ++flows(f).ends;
-  if (client.seen_period != static_cast<uint32_t>(period_)) {
-    client.seen_period = period_;
-    client.seen = GroupMask{};
+  const int k = client.node;
+  const NodeModel& node = model_.nodes[k];
+  const DomainModel& dm = model_.domains[node.domain];
+  int32_t outcome;
+  switch (client.reason) {
+    case kByLimit: outcome = dm.at_limit.Draw(domain_stream_[node.domain]); break;
+    case kByUntil: outcome = dm.at_until.Draw(domain_stream_[node.domain]); break;
+    case kByWlz: outcome = ExitTarget(ExitType::kWlz); break;
+    default:
+      outcome = node.kind == NodeKind::kToegang ? model_.sources[client.source].routing.Draw(node_events_[k])
+                                                : node.end.Draw(node_events_[k]);
   }
-  client.seen[0] |= form.groups[0];
-  client.seen[1] |= form.groups[1];
-  if (!waiting_[f].empty() && busy_[f] < cap_[f]) {
-    ++flows(f).leaves;
-    Start(waiting_[f].Pop(), f);
+  if (outcome == kChoiceVerlengd) {
+    // Verlengde jeugdhulp: the same care goes on past the age limit, up to until_age.
+    client.flags |= kFlagVerlengd;
+    ScheduleStretch(c, k, client.care_end - now_);
+    return;
   }
-  if (!form.next_form.empty()) {
-    const double u = form_transition_[f].Uniform();
-    for (size_t i = 0; i < form.next_form.size(); ++i) {
-      if (u < form.next_cum[i]) {
-        Enter(c, form.next_form[i]);
-        return;
-      }
+  --busy_[k];
+  Flows& fl = flows(k);
+  ++fl.ends;
+  if (node.is_care()) {
+    ExitType type = ExitType::kVervolghulp;
+    if (client.reason == kByLimit || client.reason == kByUntil) type = ExitType::kAgeOut;
+    else if (IsExitTarget(outcome)) type = ExitOf(outcome);
+    ++fl.by_type[static_cast<int>(type)];
+  }
+  MarkSeen(client, node);
+  StartWaiting(k);
+  if (node.kind == NodeKind::kToegang) {
+    Route(c, outcome, node.domain);
+    return;
+  }
+
+  if (outcome >= 0) {
+    if (model_.nodes[outcome].domain != node.domain) LeaveDomain(c);
+    Enter(c, outcome);
+    return;
+  }
+  const ExitType type = ExitOf(outcome);
+  if (type == ExitType::kOvergedragen && dm.handover >= 0 && dm.handover != k) {
+    Enter(c, dm.handover);
+    return;
+  }
+  LeaveDomain(c);
+  if ((type == ExitType::kAfgerond || type == ExitType::kVoortijdig) && node.reentry_probability > 0 &&
+      node_events_[k].Uniform() < node.reentry_probability) {
+    const double back = now_ + node.reentry_delay.Sample(node_events_[k]);
+    if (back < horizon_) {
+      client.state = kAway;
+      queue_.Push(back, EventKind::kReentry, c);
+      return;
     }
   }
+  client.state = kFree;
   free_clients_.push_back(c);
 }
 
-void Simulation::OnCapacityChange(uint32_t f) {
-  cap_[f] = model_.forms[f].capacity[next_step_[f]++].places;
-  while (!waiting_[f].empty() && busy_[f] < cap_[f]) {
-    ++flows(f).leaves;
-    Start(waiting_[f].Pop(), f);
+void Simulation::OnCapacityChange(uint32_t k) {
+  cap_[k] = model_.nodes[k].capacity[next_step_[k]++].places;
+  StartWaiting(static_cast<int>(k));
+}
+
+void Simulation::OnEscalate(uint32_t c) {
+  Client& client = clients_[c];
+  if (client.state != kWaiting || client.escalate_at != now_) return;  // started meanwhile
+  const int k = client.node;
+  ++client.ticket;  // its waiting-list entry is now stale
+  --waiting_n_[k];
+  Flows& fl = flows(k);
+  ++fl.leaves;
+  ++fl.escalated;
+  client.escalate_at = -1;
+  Enter(c, model_.nodes[k].escalation_to);
+}
+
+void Simulation::OnReentry(uint32_t c) {
+  Client& client = clients_[c];
+  const NodeModel& node = model_.nodes[client.node];
+  const DomainModel& dm = model_.domains[node.domain];
+  if (dm.limit_age > 0 && !std::isnan(client.birth) && now_ >= Birthday(client.birth, dm.limit_age)) {
+    client.state = kFree;  // too old for this domain now
+    free_clients_.push_back(c);
+    return;
+  }
+  const int target = node.reentry_via_toegang && dm.toegang >= 0 ? dm.toegang : client.node;
+  ++flows(target).reentries;
+  Enter(c, target);
+}
+
+void Simulation::Snapshot(int p) {
+  // State at the end of period p: before any event at or after period_end_[p].
+  const double t = period_end_[p];
+  const size_t domains = model_.domains.size();
+  for (const Client& c : clients_) {
+    if (c.state != kInCare) continue;
+    const NodeModel& node = model_.nodes[c.node];
+    if (!node.is_care()) continue;
+    if (t - c.domain_entry > kFiveYears) ++over5_[static_cast<size_t>(p) * num_nodes_ + c.node];
+    if (!std::isnan(c.birth)) {
+      const int age = static_cast<int>((t - c.birth) / kDaysPerYear);
+      for (int b = 0; b < num_bands_; ++b)
+        if (age >= model_.bands[b].lo && age <= model_.bands[b].hi) {
+          ++band_in_care_[(static_cast<size_t>(p) * domains + node.domain) * num_bands_ + b];
+          break;
+        }
+    }
   }
 }
 
 void Simulation::Finalize(RepResult* out) const {
   const ResultLayout L = layout();
-  out->values.assign(L.size(), 0.0);
-  const double nan = std::numeric_limits<double>::quiet_NaN();
+  out->values.assign(L.size(), kNaN);
+  const size_t n = static_cast<size_t>(num_nodes_), domains = model_.domains.size();
   for (int g = 0; g < L.groups; ++g) {
-    const std::vector<int>& members = model_.groups[g].forms;
-    double stock = 0, waiting = 0;  // nobody is in care or waiting at the start (yet)
+    const GroupModel& grp = model_.groups[g];
+    auto set = [&](int p, int m, double v) {
+      if (MetricApplies(grp.kind, m)) out->values[L.Index(p, g, m)] = v;
+    };
+    if (grp.kind == GroupKind::kBand) {
+      for (int p = 0; p < L.periods; ++p) {
+        const size_t i = (static_cast<size_t>(p) * domains + grp.domain_index) * num_bands_ + grp.band_index;
+        const double pop = model_.Population(grp.band_index, model_.calendar.periods()[p].year);
+        set(p, kClientsEnd, band_in_care_[i]);
+        set(p, kRequests, band_requests_[i]);
+        set(p, kClientsPer1000, pop > 0 ? band_in_care_[i] / (pop / 1000) : kNaN);
+      }
+      continue;
+    }
+    double stock = 0, waiting = 0;
+    for (int k : grp.nodes) {
+      if (!model_.nodes[k].is_care() && grp.kind != GroupKind::kToegang) continue;
+      stock += stock0_[k];
+      waiting += waiting0_[k];
+    }
     for (int p = 0; p < L.periods; ++p) {
+      const int year = model_.calendar.periods()[p].year;
       Flows sum;
-      double cost = 0;
-      for (int f : members) {
-        const Flows& x = flows_[static_cast<size_t>(p) * num_forms_ + f];
-        cost += cost_[static_cast<size_t>(p) * num_forms_ + f];
+      double cost = 0, cost_pgb = 0, over5 = 0, gk_unique = 0, gk_starts = 0, besch_starts = 0, gk_cost = 0;
+      for (int k : grp.nodes) {
+        const NodeModel& node = model_.nodes[k];
+        const size_t pk = static_cast<size_t>(p) * n + k;
+        double c = 0;
+        for (int slot = 0; slot < 2; ++slot) {
+          const int payer = slot == 0 ? node.payer : node.payer_after;
+          if (grp.kind == GroupKind::kPayer && payer != grp.payer_index) continue;
+          c += cost_[pk * 2 + slot] + fixed_cost_[pk * 2 + slot];
+        }
+        cost += c;
+        cost_pgb += cost_pgb_[pk];
+        if (!node.is_care() && grp.kind != GroupKind::kToegang) continue;
+        const Flows& x = flows_[pk];
         sum.wait_sum += x.wait_sum;
         sum.starts += x.starts;
         sum.ends += x.ends;
         sum.joins += x.joins;
         sum.leaves += x.leaves;
         sum.waited += x.waited;
+        sum.escalated += x.escalated;
+        sum.reentries += x.reentries;
+        for (int t = 0; t < static_cast<int>(ExitType::kCount); ++t) sum.by_type[t] += x.by_type[t];
+        over5 += over5_[pk];
+        if (node.gedwongen_kader) {
+          gk_starts += x.starts;
+          gk_cost += c;
+        }
+        if (node.beschikking && node.is_care()) besch_starts += x.starts;
       }
-      double* v = &out->values[L.Index(p, g, 0)];
-      v[kClientsStart] = stock;
-      v[kInflow] = sum.starts;
-      v[kOutflow] = sum.ends;
-      v[kUniqueClients] = stock + new_unique_[static_cast<size_t>(p) * L.groups + g];
+      const double unique = grp.mask_bit >= 0 ? stock + new_unique_[static_cast<size_t>(p) * kMaxMaskGroups + grp.mask_bit] : kNaN;
+      set(p, kClientsStart, stock);
+      set(p, kInflow, sum.starts);
+      set(p, kOutflow, sum.ends);
+      for (int t = 0; t < static_cast<int>(ExitType::kCount); ++t) set(p, kOutAfgerond + t, sum.by_type[t]);
+      set(p, kUniqueClients, unique);
       stock += static_cast<double>(sum.starts) - sum.ends;
-      v[kClientsEnd] = stock;
+      set(p, kClientsEnd, stock);
       waiting += static_cast<double>(sum.joins) - sum.leaves;
-      v[kWaitingEnd] = waiting;
-      v[kMeanWaitDays] = sum.starts > 0 ? sum.wait_sum / sum.starts : nan;
-      v[kWaitedShare] = sum.starts > 0 ? static_cast<double>(sum.waited) / sum.starts : nan;
-      v[kCost] = cost;
+      set(p, kWaitingEnd, waiting);
+      set(p, kMeanWaitDays, sum.starts > 0 ? sum.wait_sum / sum.starts : kNaN);
+      set(p, kWaitedShare, sum.starts > 0 ? static_cast<double>(sum.waited) / sum.starts : kNaN);
+      set(p, kEscalated, sum.escalated);
+      set(p, kReentries, sum.reentries);
+      set(p, kCost, cost);
+      set(p, kCostPgb, cost_pgb);
+      set(p, kCostPerClient, unique > 0 ? cost / unique : kNaN);
+      double pop = 0;
+      if (grp.band_index >= 0) {
+        pop = model_.Population(grp.band_index, year);
+      } else {
+        for (int b = 0; b < num_bands_; ++b) pop += model_.Population(b, year);
+      }
+      set(p, kClientsPer1000, pop > 0 ? unique / (pop / 1000) : kNaN);
+      set(p, kShareOver5y, stock > 0 ? over5 / stock : kNaN);
+      if (grp.kind != GroupKind::kDomain) continue;
+      const int d = grp.domain_index;
+      const DomainFlows& df = domain_flows_[static_cast<size_t>(p) * domains + d];
+      set(p, kRequests, df.requests);
+      set(p, kNoHelp, df.no_help);
+      set(p, kAlgemeneVoorziening, df.av);
+      // Unique clients of each gedwongen-kader form, from their own rows (filled in before the
+      // domain's; a client in two such forms in one period counts twice, which is rare).
+      for (int k : grp.nodes)
+        if (model_.nodes[k].gedwongen_kader)
+          gk_unique += out->values[L.Index(p, model_.node_group[k], kUniqueClients)];
+      set(p, kGkClientShare, unique > 0 ? gk_unique / unique : kNaN);
+      set(p, kGkInflowShare, besch_starts > 0 ? gk_starts / besch_starts : kNaN);
+      set(p, kGkCostShare, cost > 0 ? gk_cost / cost : kNaN);
+      const DomainModel& dm = model_.domains[d];
+      if (dm.limit_age > 0) {
+        const double years = (period_end_[p] - (p ? period_end_[p - 1] : 0.0)) / kDaysPerYear;
+        double never = 1;
+        for (int a = 0; a < dm.limit_age; ++a) {
+          const double pop_a = model_.PopulationAtAge(a, year);
+          const double entries = first_entries_[(static_cast<size_t>(p) * domains + d) * max_limit_age_ + a];
+          const double h = pop_a > 0 ? entries / (pop_a * years) : 0.0;
+          never *= 1 - std::min(h, 1.0);
+        }
+        set(p, kLifetimeRisk18, 1 - never);
+      }
     }
   }
 }

@@ -29,47 +29,91 @@ class Simulation {
   uint64_t events() const { return events_; }
 
  private:
+  enum State : uint8_t { kFree, kWaiting, kInCare, kAway };
+  enum Reason : uint8_t { kByDuration, kByLimit, kByUntil, kByWlz };
+  enum Flag : uint8_t { kFlagPgb = 1, kFlagVerlengd = 2 };
   struct Client {
-    double joined;  // when the client joined its current form (queue or care)
-    int32_t form;
+    double joined;        // when the client joined its current node (queue or care)
+    double birth;         // whole day of birth (may be negative); NaN = age not tracked
+    double domain_entry;  // start of the continuous stay in the current domain; NaN = none
+    double care_end;      // end of care as drawn from the duration (beyond an age-limit stop)
+    double escalate_at;   // time of the pending escalation event while waiting
+    int32_t node;
+    int16_t source;  // source of the original request (toegang routing, re-entry)
+    State state;
+    Reason reason;   // why the current care stretch ends
+    uint8_t flags;
+    uint32_t ticket;       // matches the client's live waiting-list entry
     uint32_t seen_period;  // period that `seen` refers to
-    GroupMask seen;        // groups the client was counted in during seen_period
+    GroupMask seen;        // unique-client groups counted during seen_period
   };
-  // Flow counters per (period, form).
+  // Flow counters per (period, node).
   struct Flows {
     double wait_sum = 0;
-    uint32_t starts = 0, ends = 0, joins = 0, leaves = 0, waited = 0;
+    uint32_t starts = 0, ends = 0, joins = 0, leaves = 0, waited = 0, escalated = 0, reentries = 0;
+    uint32_t by_type[static_cast<int>(ExitType::kCount)] = {};
+  };
+  // Counters per (period, domain).
+  struct DomainFlows {
+    uint32_t requests = 0, no_help = 0, av = 0;
   };
 
   void Reset(uint64_t seed, uint64_t rep);
+  void PlaceInitialClients(int node);
   void OnArrival(uint32_t source);
   void OnEndCare(uint32_t client);
-  void OnCapacityChange(uint32_t form);
-  void Enter(uint32_t client, int form);
-  void Start(uint32_t client, int form);
-  void BookCost(int form, double from, double to);
+  void OnCapacityChange(uint32_t node);
+  void OnEscalate(uint32_t client);
+  void OnReentry(uint32_t client);
+  // Sends a client to a routing outcome: a node, or no help / algemene voorziening (leaves).
+  void Route(uint32_t client, int32_t target, int domain);
+  void Enter(uint32_t client, int node);
+  void Start(uint32_t client, int node);
+  // Schedules the end of the care stretch starting now (duration, Wlz and age limits), books its
+  // cost and pushes the end event. `remaining` is the care still to be given.
+  void ScheduleStretch(uint32_t client, int node, double remaining);
+  void StartWaiting(int node);
+  void LeaveDomain(uint32_t client);
+  void MarkSeen(Client& client, const NodeModel& node);
   uint32_t NewClient();
-  Flows& flows(int form) { return flows_[static_cast<size_t>(period_) * num_forms_ + form]; }
+  double Birthday(double birth, int age) const;
+  void Snapshot(int period);
+  Flows& flows(int node) { return flows_[static_cast<size_t>(period_) * num_nodes_ + node]; }
+  DomainFlows& domain_flows(int d) {
+    return domain_flows_[static_cast<size_t>(period_) * model_.domains.size() + d];
+  }
   void Finalize(RepResult* out) const;
 
   const Model& model_;
-  const int num_forms_;
+  const int num_nodes_;
+  const int num_bands_;
   double horizon_;
   std::vector<double> period_end_;
+  std::vector<double> fixed_cost_;  // [period][node][payer slot], deterministic
 
   // Per-replication state.
   double now_ = 0;
   int period_ = 0;
+  int snapshots_ = 0;
   uint64_t events_ = 0;
   EventQueue queue_;
   std::vector<Client> clients_;
   std::vector<uint32_t> free_clients_;
-  std::vector<int> busy_, cap_, next_step_;
+  std::vector<int> busy_, cap_, next_step_, waiting_n_, stock0_, waiting0_;
   std::vector<Fifo> waiting_;
-  std::vector<Stream> source_arrival_, source_routing_, form_duration_, form_transition_;
-  std::vector<Flows> flows_;         // [period][form]
-  std::vector<double> cost_;         // [period][form], euros
-  std::vector<uint32_t> new_unique_;  // [period][group]: first counted by a care start
+  std::vector<RateCurve> intensity_;  // per source, with this replication's volatility
+  std::vector<Stream> source_arrival_, source_routing_, node_duration_, node_events_, node_stock_,
+      domain_stream_;
+  std::vector<Flows> flows_;               // [period][node]
+  std::vector<double> cost_;               // [period][node][payer slot], euros
+  std::vector<double> cost_pgb_;           // [period][node]
+  std::vector<uint32_t> new_unique_;       // [period][mask bit]: first counted by a start
+  std::vector<uint32_t> over5_;            // [period][node]: in care > 5 years at period end
+  std::vector<uint32_t> band_in_care_;     // [period][domain][band] at period end
+  std::vector<uint32_t> band_requests_;    // [period][domain][band]
+  std::vector<uint32_t> first_entries_;    // [period][domain][age 0..limit)
+  std::vector<DomainFlows> domain_flows_;  // [period][domain]
+  int max_limit_age_ = 0;
 };
 
 }  // namespace sdsim

@@ -1,12 +1,31 @@
-// summary.csv rows: scenario x group (forms, domain totals, scenario total) x period x metric.
+// summary.csv rows: scenario x group x period x metric, for the metrics each group reports.
 #include "io/summary.h"
 
 #include "engine/metrics.h"
 
 namespace sdsim {
 
-const char* const kSummaryColumns[] = {"scenario", "domain", "form", "year", "period", "metric",
-                                       "replications", "mean", "sd", "p5", "p25", "p50", "p75", "p95"};
+bool MetricDefined(const Model& m, const GroupModel& grp, int metric) {
+  if (!MetricApplies(grp.kind, metric)) return false;
+  switch (metric) {
+    case kLifetimeRisk18:
+      return m.domains[grp.domain_index].limit_age > 0;
+    case kGkClientShare:
+    case kGkInflowShare:
+    case kGkCostShare:
+      for (int k : grp.nodes)
+        if (m.nodes[k].gedwongen_kader) return true;
+      return false;
+    case kClientsPer1000:
+      return !m.bands.empty();
+    default:
+      return true;
+  }
+}
+
+const char* const kSummaryColumns[] = {"scenario", "domain", "form",   "pillar", "taakveld", "payer",
+                                       "age_band", "year",   "period", "metric", "replications",
+                                       "mean",     "sd",     "p5",     "p25",    "p50",      "p75", "p95"};
 const int kNumSummaryColumns = sizeof(kSummaryColumns) / sizeof(kSummaryColumns[0]);
 
 std::string SummaryCsv(const std::vector<ScenarioSummary>& scenarios, CsvDialect dialect) {
@@ -17,12 +36,15 @@ std::string SummaryCsv(const std::vector<ScenarioSummary>& scenarios, CsvDialect
     const Model& m = *s.model;
     const ResultLayout L{m.calendar.num_periods(), m.num_groups(), kNumMetrics};
     for (int g = 0; g < L.groups; ++g) {
+      const GroupModel& grp = m.groups[g];
       for (int p = 0; p < L.periods; ++p) {
         const Period& period = m.calendar.periods()[p];
         for (int k = 0; k < L.metrics; ++k) {
+          if (!MetricDefined(m, grp, k)) continue;
           const Stats st = s.stats->Get(L.Index(p, g, k));
-          w.Text(s.name).Text(m.groups[g].domain).Text(m.groups[g].form);
-          w.Integer(period.year).Text(period.label).Text(MetricName(k)).Integer(st.n);
+          w.Text(s.name).Text(grp.domain).Text(grp.form).Text(grp.pillar).Text(grp.taakveld);
+          w.Text(grp.payer).Text(grp.age_band).Integer(period.year).Text(period.label);
+          w.Text(MetricName(k)).Integer(st.n);
           w.Number(st.mean).Number(st.sd).Number(st.p5).Number(st.p25).Number(st.p50);
           w.Number(st.p75).Number(st.p95);
           w.EndRow();

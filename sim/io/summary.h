@@ -19,6 +19,10 @@ struct ScenarioSummary {
   const Aggregator* stats = nullptr;
 };
 
+// True if `metric` is reported for `grp` in this model (it applies to the group's kind and the
+// model has what it needs, e.g. an age limit for lifetime_risk_18).
+bool MetricDefined(const Model& m, const GroupModel& grp, int metric);
+
 extern const char* const kSummaryColumns[];
 extern const int kNumSummaryColumns;
 

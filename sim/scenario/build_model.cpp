@@ -1,431 +1,529 @@
-// Scenario document -> Model: reading and checking every key (see scenarios/README.md).
+// Scenario document -> Model: the top level, indexation, population, domains with their demand,
+// toegang, age limit and cost lines, and targets (care forms are in build_form.cpp).
 #include "scenario/build_model.h"
 
 #include <algorithm>
 #include <cmath>
-#include <map>
-#include <optional>
 
 #include "core/random.h"
-#include "scenario/reader.h"
+#include "engine/metrics.h"
+#include "scenario/builder.h"
 
 namespace sdsim {
 namespace {
 
-constexpr double kSumTolerance = 1e-9;
 const Date kDefaultStart{2025, 1, 1};
 const Date kDefaultEnd{2028, 12, 31};
 
-// Days per unit of a duration. A month is a twelfth of an average Gregorian year.
-const std::map<std::string, double> kUnitDays = {
-    {"days", 1.0}, {"weeks", 7.0}, {"months", 365.2425 / 12}, {"years", 365.2425}};
-const std::vector<std::string> kUnits = {"days", "weeks", "months", "years"};
-const std::vector<std::string> kDistTypes = {"exponential", "lognormal", "gamma",
-                                             "weibull",     "fixed",     "empirical"};
-const std::vector<std::string> kTariffPer = {"day", "week", "month", "year"};
-
-std::string Fmt(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.10g", v);
-  return buf;
-}
-
-class Builder {
- public:
-  Builder(const ResolvedScenario& sc, const BuildOptions& opt, Model* m, Problems* pr)
-      : sc_(sc), opt_(opt), m_(m), pr_(pr) {}
-
-  void Build();
-
- private:
-  // A date inside the horizon, or a problem.
-  std::optional<double> ReadDay(Reader& r, const std::string& key, bool allow_before_start = false);
-  std::optional<Distribution> ReadDistribution(const Json& j, const std::string& ptr);
-  std::optional<Distribution> ReadEmpirical(Reader& r, double unit);
-  bool ReadTariff(const Json& j, const std::string& ptr, RateCurve* out);
-  bool ReadCapacity(const Json& j, const std::string& ptr, std::vector<CapacityStep>* out);
-  // Resolves "form" (in `domain`) or "domain.form" to a form index, or adds a problem.
-  int ResolveForm(const std::string& name, int domain, const std::string& ptr);
-  // Reads {target: probability} into cumulative form; `leave_key` may be given explicitly.
-  bool ReadShares(const Json& j, const std::string& ptr, int domain, bool must_sum_to_one,
-                  std::vector<int>* targets, std::vector<double>* cum);
-
-  const ResolvedScenario& sc_;
-  const BuildOptions& opt_;
-  Model* m_;
-  Problems* pr_;
-};
-
-std::optional<double> Builder::ReadDay(Reader& r, const std::string& key, bool allow_before_start) {
-  const auto s = r.String(key);
-  if (!s) return std::nullopt;
-  Date d;
-  if (!ParseDate(*s, &d)) {
-    r.Fail(key, Json(*s), "must be a date written as \"YYYY-MM-DD\" that exists (e.g. \"2027-01-01\")");
-    return std::nullopt;
+// "0-17" -> (0, 17); "75+" -> (75, 200).
+bool ParseBandId(const std::string& id, int* lo, int* hi) {
+  int a = 0, b = 0;
+  char tail = 0;
+  if (std::sscanf(id.c_str(), "%d-%d%c", &a, &b, &tail) == 2 && a >= 0 && b >= a && b < 200) {
+    *lo = a;
+    *hi = b;
+    return std::to_string(a) + "-" + std::to_string(b) == id;
   }
-  const double day = m_->calendar.DayOf(d);
-  if ((!allow_before_start && day < 0) || day >= m_->calendar.horizon()) {
-    r.Fail(key, Json(*s),
-           "date outside the horizon " + FormatDate(m_->calendar.start()) + " .. " +
-               FormatDate(m_->calendar.last()) + " of this scenario (start_date/end_date)");
-    return std::nullopt;
-  }
-  return day;
-}
-
-std::optional<Distribution> Builder::ReadEmpirical(Reader& r, double unit) {
-  const Json* b = r.Find("buckets");
-  if (!b) {
-    r.Missing("buckets", "a list of {\"upto\": .., \"share\": ..} duration buckets");
-    return std::nullopt;
-  }
-  const std::string ptr = r.PointerOf("buckets");
-  if (!b->is_array() || b->empty()) {
-    r.Fail("buckets", *b, "must be a non-empty list of {\"upto\": .., \"share\": ..}");
-    return std::nullopt;
-  }
-  std::vector<Bucket> buckets;
-  double lower = 0, sum = 0;
-  bool ok = true;
-  for (size_t i = 0; i < b->size(); ++i) {
-    Reader br((*b)[i], ptr + "/" + std::to_string(i), pr_);
-    if (!br.ok()) {
-      ok = false;
-      continue;
-    }
-    Bucket bk;
-    bk.lower = lower;
-    if (i == 0) bk.lower = lower = br.Number("from", Check::kNonNegative, 0.0) * unit;
-    else br.Known({"from"});
-    const Json* upto = br.Find("upto");
-    const bool last = i + 1 == b->size();
-    if (!upto || upto->is_null()) {
-      if (!last) {
-        br.Fail("upto", "only the last bucket may be open-ended; give its upper bound");
-        ok = false;
-        continue;
-      }
-      bk.upper = INFINITY;
-      const auto tail = br.Number("tail_mean", Check::kPositive);
-      if (!tail) {
-        if (!br.Find("tail_mean"))
-          br.Missing("tail_mean", "the mean time beyond the start of the open last bucket, "
-                                  "in the distribution's unit");
-        ok = false;
-        continue;
-      }
-      bk.tail_mean = *tail * unit;
-    } else {
-      const auto u = br.Number("upto", Check::kPositive);
-      br.Known({"tail_mean"});
-      if (!u) {
-        ok = false;
-        continue;
-      }
-      bk.upper = *u * unit;
-      if (bk.upper <= bk.lower) {
-        br.Fail("upto", *upto, "bucket bounds must increase: upto must be above the previous bound " +
-                                   Fmt(bk.lower / unit));
-        ok = false;
-        continue;
-      }
-      lower = bk.upper;
-    }
-    const auto share = br.Number("share", Check::kProbability);
-    if (!share) {
-      if (!br.Find("share")) br.Missing("share", "the fraction of durations in this bucket");
-      ok = false;
-      continue;
-    }
-    bk.share = *share;
-    sum += bk.share;
-    buckets.push_back(bk);
-  }
-  if (!ok) return std::nullopt;
-  if (std::fabs(sum - 1.0) > kSumTolerance) {
-    r.Fail("buckets", Json(sum), "bucket shares must sum to 1 (they sum to " + Fmt(sum) + ")");
-    return std::nullopt;
-  }
-  return Distribution::Empirical(std::move(buckets));
-}
-
-std::optional<Distribution> Builder::ReadDistribution(const Json& j, const std::string& ptr) {
-  Reader r(j, ptr, pr_);
-  if (!r.ok()) return std::nullopt;
-  const auto type = r.Choice("type", kDistTypes);
-  const double unit = kUnitDays.at(r.Choice("unit", kUnits).value_or("days"));
-  if (!type) {
-    if (!r.Find("type")) r.Missing("type", "one of exponential, lognormal, gamma, weibull, fixed, empirical");
-    r.Known({"mean", "sd", "mu", "sigma", "shape", "scale", "value", "buckets"});
-    return std::nullopt;
-  }
-  if (*type == "fixed") {
-    const auto v = r.Number("value", Check::kNonNegative);
-    if (!v) {
-      if (!r.Find("value")) r.Missing("value", "the fixed duration");
-      return std::nullopt;
-    }
-    return Distribution::Fixed(*v * unit);
-  }
-  if (*type == "empirical") return ReadEmpirical(r, unit);
-  if (*type == "exponential") {
-    const auto mean = r.Number("mean", Check::kPositive);
-    if (!mean) {
-      if (!r.Find("mean")) r.Missing("mean", "the mean duration");
-      return std::nullopt;
-    }
-    return Distribution::Exponential(*mean * unit);
-  }
-  // Two-parameter families: by mean and sd, or by their natural parameters.
-  const bool lognormal = *type == "lognormal";
-  const char* p1 = lognormal ? "mu" : "shape";
-  const char* p2 = lognormal ? "sigma" : "scale";
-  const bool has_ms = r.Find("mean") || r.Find("sd");
-  const bool has_nat = r.Find(p1) || r.Find(p2);
-  if (has_ms && has_nat) {
-    r.Fail("", std::string("give either mean and sd, or ") + p1 + " and " + p2 + " - not both");
-    return std::nullopt;
-  }
-  if (!has_nat) {
-    const auto mean = r.Number("mean", Check::kPositive);
-    const auto sd = r.Number("sd", Check::kPositive);
-    if (!r.Find("mean")) r.Missing("mean", "the mean duration (or give " + std::string(p1) + " and " + p2 + ")");
-    if (!r.Find("sd")) r.Missing("sd", "the standard deviation of the duration (use type \"fixed\" for none)");
-    if (!mean || !sd) return std::nullopt;
-    if (*type == "weibull" && (*sd / *mean < 0.01 || *sd / *mean > 100)) {
-      r.Fail("sd", Json(*sd), "a Weibull needs sd/mean between 0.01 and 100 (here " + Fmt(*sd / *mean) + ")");
-      return std::nullopt;
-    }
-    const double m = *mean * unit, s = *sd * unit;
-    if (lognormal) return Distribution::LognormalMeanSd(m, s);
-    if (*type == "gamma") return Distribution::GammaMeanSd(m, s);
-    return Distribution::WeibullMeanSd(m, s);
-  }
-  const auto a = r.Number(p1, lognormal ? Check::kAny : Check::kPositive);
-  const auto b = r.Number(p2, Check::kPositive);
-  if (!r.Find(p1)) r.Missing(p1, std::string("the ") + p1 + " parameter");
-  if (!r.Find(p2)) r.Missing(p2, std::string("the ") + p2 + " parameter");
-  if (!a || !b) return std::nullopt;
-  if (lognormal) return Distribution::Lognormal(*a + std::log(unit), *b);
-  if (*type == "gamma") return Distribution::Gamma(*a, *b * unit);
-  return Distribution::Weibull(*a, *b * unit);
-}
-
-bool Builder::ReadTariff(const Json& j, const std::string& ptr, RateCurve* out) {
-  // One price, or a schedule [{"from": date, "amount": .., "per": ..}, ...].
-  struct Step {
-    double day;
-    double amount;
-    std::string per;
-  };
-  std::vector<Step> steps;
-  auto read_step = [&](const Json& s, const std::string& sp, bool first) -> bool {
-    Reader r(s, sp, pr_);
-    if (!r.ok()) return false;
-    double day = 0;
-    if (j.is_array()) {
-      const auto d = ReadDay(r, "from");
-      if (!d && !first) {
-        if (!r.Find("from")) r.Missing("from", "the date from which this price applies");
-        return false;
-      }
-      if (r.Find("from") && !d) return false;
-      day = d.value_or(0.0);
-      if (first && day != 0 && r.Find("from")) {
-        r.Fail("from", *r.Find("from"), "the first price must apply from start_date (or leave out \"from\")");
-        return false;
-      }
-      if (!steps.empty() && day <= steps.back().day) {
-        r.Fail("from", *r.Find("from"), "price dates must increase");
-        return false;
-      }
-    }
-    const auto amount = r.Number("amount", Check::kNonNegative);
-    const auto per = r.Choice("per", kTariffPer);
-    if (!r.Find("amount")) r.Missing("amount", "the price in euros");
-    if (!r.Find("per")) r.Missing("per", "what the amount is per: \"day\", \"week\", \"month\" or \"year\"");
-    if (!amount || !per) return false;
-    steps.push_back({day, *amount, *per});
-    return true;
-  };
-  bool ok = true;
-  if (j.is_array()) {
-    if (j.empty()) {
-      Problem p;
-      p.pointer = ptr;
-      p.message = "a tariff schedule needs at least one price";
-      pr_->push_back(p);
-      return false;
-    }
-    for (size_t i = 0; i < j.size(); ++i) ok = read_step(j[i], ptr + "/" + std::to_string(i), i == 0) && ok;
-  } else {
-    ok = read_step(j, ptr, true);
-  }
-  if (!ok) return false;
-  // Daily rate per segment: a monthly price is spread over the days of each calendar month, a
-  // yearly price over the days of each calendar year (366 in a leap year).
-  const Calendar& cal = m_->calendar;
-  std::vector<double> starts = cal.MonthStarts();
-  starts.pop_back();
-  for (const Step& s : steps) starts.push_back(s.day);
-  std::sort(starts.begin(), starts.end());
-  starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
-  std::vector<double> rates;
-  for (double t : starts) {
-    const Step* active = &steps[0];
-    for (const Step& s : steps)
-      if (s.day <= t) active = &s;
-    const Date d = cal.DateOf(t);
-    double rate = active->amount;
-    if (active->per == "week") rate /= 7.0;
-    else if (active->per == "month") rate /= DaysInMonth(d.year, d.month);
-    else if (active->per == "year") rate /= IsLeapYear(d.year) ? 366.0 : 365.0;
-    rates.push_back(rate);
-  }
-  *out = RateCurve(std::move(starts), std::move(rates), cal.horizon());
-  return true;
-}
-
-bool Builder::ReadCapacity(const Json& j, const std::string& ptr, std::vector<CapacityStep>* out) {
-  out->clear();
-  if (j.is_number()) {
-    std::string rule;
-    const double v = j.get<double>();
-    if (!CheckNumber(v, Check::kCount, &rule)) {
-      Problem p;
-      p.pointer = ptr;
-      p.value = ShortJson(j);
-      p.message = "capacity " + rule + " (places); leave it out for no cap";
-      pr_->push_back(p);
-      return false;
-    }
-    out->push_back({0.0, static_cast<int>(v)});
+  if (std::sscanf(id.c_str(), "%d+%c", &a, &tail) == 1 && a >= 0 && a < 200 && id == std::to_string(a) + "+") {
+    *lo = a;
+    *hi = 200;
     return true;
   }
-  if (!j.is_array() || j.empty()) {
-    Problem p;
-    p.pointer = ptr;
-    p.value = ShortJson(j);
-    p.message = "capacity must be a number of places, or a list [{\"from\": \"YYYY-MM-DD\", "
-                "\"places\": n}, ...]; leave it out for no cap";
-    pr_->push_back(p);
-    return false;
-  }
-  bool ok = true;
-  for (size_t i = 0; i < j.size(); ++i) {
-    Reader r(j[i], ptr + "/" + std::to_string(i), pr_);
-    if (!r.ok()) {
-      ok = false;
-      continue;
-    }
-    std::optional<double> day = 0.0;
-    if (r.Find("from")) day = ReadDay(r, "from");
-    else if (i > 0) {
-      r.Missing("from", "the date from which this number of places applies");
-      day.reset();
-    }
-    const auto places = r.Number("places", Check::kCount);
-    if (!r.Find("places")) r.Missing("places", "the number of places");
-    if (!day || !places) {
-      ok = false;
-      continue;
-    }
-    if (i == 0 && *day != 0) {
-      out->push_back({0.0, kUnlimited});  // no cap until the first date
-    }
-    if (!out->empty() && *day <= out->back().day && !(i == 0 && *day == 0)) {
-      r.Fail("from", *r.Find("from"), "capacity dates must increase");
-      ok = false;
-      continue;
-    }
-    out->push_back({*day, static_cast<int>(*places)});
-  }
-  return ok;
+  return false;
 }
 
-int Builder::ResolveForm(const std::string& name, int domain, const std::string& ptr) {
-  std::vector<std::string> candidates;
-  for (int f = 0; f < m_->num_forms(); ++f) {
-    const FormModel& fm = m_->forms[f];
-    if (fm.domain == domain && fm.id == name) return f;
-    if (fm.key() == name) return f;
-    if (fm.domain == domain) candidates.push_back(fm.id);
-    candidates.push_back(fm.key());
-  }
-  Problem p;
-  p.pointer = ptr;
-  p.message = "unknown care form \"" + name + "\" (use a form id of this domain, or \"domain.form\")";
-  const std::string near = NearestWord(name, candidates);
-  if (!near.empty()) p.message += "; did you mean \"" + near + "\"?";
-  pr_->push_back(p);
+}  // namespace
+
+int Builder::InternName(std::vector<std::string>* names, const std::string& name) {
+  const auto it = std::find(names->begin(), names->end(), name);
+  if (it != names->end()) return static_cast<int>(it - names->begin());
+  names->push_back(name);
+  return static_cast<int>(names->size() - 1);
+}
+
+int Builder::BandById(const std::string& id) const {
+  for (size_t b = 0; b < m_->bands.size(); ++b)
+    if (m_->bands[b].id == id) return static_cast<int>(b);
   return -1;
 }
 
-bool Builder::ReadShares(const Json& j, const std::string& ptr, int domain, bool routing,
-                         std::vector<int>* targets, std::vector<double>* cum) {
-  targets->clear();
-  cum->clear();
+void Builder::ReadIndexation(Reader& top) {
+  // Prices in the scenario are in base-year prices; each later year multiplies by (1 + rate).
+  const Calendar& cal = m_->calendar;
+  std::vector<double> starts = cal.YearStarts(), factors;
+  starts.pop_back();
+  int base = cal.start().year;
+  std::map<int, double> rates;
+  if (const Json* ix = top.Object("indexation")) {
+    Reader ir(*ix, top.PointerOf("indexation"), pr_);
+    base = static_cast<int>(ir.Number("base_year", Check::kCount, base));
+    if (const Json* r = ir.Object("rates")) {
+      for (auto it = r->begin(); it != r->end(); ++it) {
+        const std::string kp = ir.PointerOf("rates") + "/" + PointerToken(it.key());
+        int year = 0;
+        char tail;
+        if (std::sscanf(it.key().c_str(), "%d%c", &year, &tail) != 1 || year < 1900 || year > 2200) {
+          Problem(kp, "keys of rates are years, e.g. \"2026\": 0.035");
+          continue;
+        }
+        if (!it->is_number() || it->get<double>() <= -1 || it->get<double>() > 1) {
+          Problem(kp, "must be a yearly price change as a fraction between -1 and 1 (3.5% is 0.035)", &*it);
+          continue;
+        }
+        rates[year] = it->get<double>();
+      }
+    }
+  }
+  for (double t : starts) {
+    const int y = cal.DateOf(t).year;
+    double f = 1;
+    for (int k = base + 1; k <= y; ++k) f *= 1 + (rates.count(k) ? rates[k] : 0.0);
+    for (int k = y + 1; k <= base; ++k) f /= 1 + (rates.count(k) ? rates[k] : 0.0);
+    factors.push_back(f);
+  }
+  index_ = RateCurve(std::move(starts), std::move(factors), cal.horizon());
+}
+
+void Builder::ReadPopulation(Reader& top) {
+  const Json* pop = top.Object("population");
+  if (!pop) return;
+  Reader pr(*pop, top.PointerOf("population"), pr_);
+  const Json* bands = pr.Object("bands");
+  if (!bands) {
+    if (!pr.Find("bands")) pr.Missing("bands", "the age bands, e.g. {\"0-17\": {\"count\": 8645, \"growth_per_year\": 0.01}}");
+    return;
+  }
+  for (auto it = bands->begin(); it != bands->end(); ++it) {
+    const std::string bp = pr.PointerOf("bands") + "/" + PointerToken(it.key());
+    BandModel b;
+    b.id = it.key();
+    if (!ParseBandId(b.id, &b.lo, &b.hi)) {
+      Problem(bp, "an age band is named by its ages, e.g. \"0-17\" or \"75+\"");
+      continue;
+    }
+    for (const BandModel& o : m_->bands)
+      if (b.lo <= o.hi && o.lo <= b.hi) Problem(bp, "overlaps age band \"" + o.id + "\"");
+    Reader br(*it, bp, pr_);
+    b.count = br.Number("count", Check::kNonNegative, 0.0);
+    if (!br.Find("count")) br.Missing("count", "the number of inhabitants in this band on the start date");
+    b.growth = br.Number("growth_per_year", Check::kAny, 0.0);
+    if (b.growth <= -1) br.Fail("growth_per_year", *br.Find("growth_per_year"), "must be above -1 (a fraction: 1.2% is 0.012)");
+    m_->bands.push_back(b);
+  }
+}
+
+void Builder::DeclareDomains(const Json& domains) {
+  // Pass 1: every domain and form gets its index, so references can point forwards.
+  for (auto d = domains.begin(); d != domains.end(); ++d) {
+    const std::string dptr = "/domains/" + PointerToken(d.key());
+    DomainModel dm;
+    dm.id = d.key();
+    dm.key = PurposeKey("domain/" + dm.id);
+    const int di = static_cast<int>(m_->domains.size());
+    if (d->is_object()) {
+      const auto forms = d->find("forms");
+      if (forms == d->end() || !forms->is_object() || forms->empty()) {
+        Problem(dptr + "/forms", "a domain needs at least one care form: \"forms\": {\"begeleiding\": {...}}",
+                forms == d->end() ? nullptr : &*forms);
+      } else {
+        for (auto f = forms->begin(); f != forms->end(); ++f) {
+          NodeModel node;
+          node.domain_id = dm.id;
+          node.id = f.key();
+          node.domain = di;
+          dm.nodes.push_back(m_->num_nodes());
+          m_->nodes.push_back(std::move(node));
+          node_ptr_.push_back(dptr + "/forms/" + PointerToken(f.key()));
+        }
+      }
+    }
+    m_->domains.push_back(std::move(dm));
+  }
+}
+
+void Builder::ReadStream(const Json& j, const std::string& ptr, const std::string& id, int d, bool shorthand) {
+  // A demand stream; `shorthand` = the domain-level arrivals_per_year/routing of a simple model.
+  Reader own(j, ptr, pr_);
+  Reader& r = own;
+  DomainModel& dm = m_->domains[d];
+  SourceModel src;
+  src.id = dm.id + "." + id;
+  src.domain = d;
+  src.arrival_key = PurposeKey("arrivals/" + (shorthand ? dm.id : src.id));
+  src.routing_key = PurposeKey("routing/" + (shorthand ? dm.id : src.id));
+  const Calendar& cal = m_->calendar;
+  if (!shorthand) {
+    if (const auto band = r.String("band")) {
+      src.band = BandById(*band);
+      if (src.band < 0) r.Fail("band", Json(*band), "unknown age band (declare it under population.bands)");
+    } else {
+      src.band = dm.band;
+    }
+  }
+  // Rate: per 1,000 inhabitants of the band (demographic drift flows in), or absolute.
+  const auto per_1000 = shorthand ? std::nullopt : r.Number("per_1000", Check::kNonNegative);
+  const auto per_year = r.Number("arrivals_per_year", Check::kNonNegative);
+  const auto per_day = r.Number("arrivals_per_day", Check::kNonNegative);
+  const int given = (r.Find("per_1000") ? 1 : 0) + (per_year || r.Find("arrivals_per_year") ? 1 : 0) +
+                    (r.Find("arrivals_per_day") ? 1 : 0);
+  if (given > 1) {
+    r.Fail("", "give one of " + std::string(shorthand ? "" : "per_1000, ") + "arrivals_per_year or arrivals_per_day");
+    return;
+  }
+  if (given == 0) {
+    r.Missing(shorthand ? "arrivals_per_year" : "per_1000",
+              "the expected number of new requests (per 1,000 inhabitants of the band, or arrivals_per_year)");
+    return;
+  }
+  if (per_1000 && src.band < 0) {
+    r.Fail("per_1000", "needs an age band: give \"band\" here or on the domain");
+    return;
+  }
+  const double trend = shorthand ? 0.0 : r.Number("trend_per_year", Check::kAny, 0.0);
+  if (trend <= -1) r.Fail("trend_per_year", "must be above -1 (a fraction: 2% is 0.02)");
+  // Ages at arrival: uniform within [from, to] whole years; default the band's ages.
+  if (!shorthand) {
+    if (const Json* ages = r.Find("ages")) {
+      if (!ages->is_array() || ages->size() != 2 || !(*ages)[0].is_number() || !(*ages)[1].is_number() ||
+          (*ages)[0].get<double>() < 0 || (*ages)[1].get<double>() < (*ages)[0].get<double>() ||
+          (*ages)[1].get<double>() > 120) {
+        r.Fail("ages", *ages, "must be [youngest, oldest] in whole years, e.g. [0, 17]");
+      } else {
+        src.age_lo = (*ages)[0].get<double>();
+        src.age_hi = (*ages)[1].get<double>() + 1;
+      }
+    } else if (src.band >= 0) {
+      src.age_lo = m_->bands[src.band].lo;
+      src.age_hi = std::min(m_->bands[src.band].hi, 100) + 1;
+    }
+  }
+  if (per_day) {
+    src.intensity = RateCurve::Constant(*per_day, cal.horizon());
+  } else {
+    std::vector<double> starts = cal.YearStarts(), rates;
+    starts.pop_back();
+    for (double t : starts) {
+      const int year = cal.DateOf(t).year;
+      const double per_year_now = per_1000 ? *per_1000 * m_->Population(src.band, year) / 1000 : *per_year;
+      rates.push_back(per_year_now * std::pow(1 + trend, year - cal.start().year) / (IsLeapYear(year) ? 366.0 : 365.0));
+    }
+    src.intensity = RateCurve(std::move(starts), std::move(rates), cal.horizon());
+  }
+  // Via the toegang (default when the domain has one) or directly (huisarts, rechter).
+  const std::string via = shorthand ? "direct" : r.Choice("via", {"toegang", "direct"}).value_or(dm.toegang >= 0 ? "toegang" : "direct");
+  if (via == "toegang") {
+    if (dm.toegang < 0) r.Fail("via", "this domain has no \"toegang\"; declare one or use \"direct\"");
+    src.toegang = dm.toegang;
+  }
+  const std::map<std::string, int32_t> outcomes = {{"no_help", kRouteNoHelp}, {"algemene_voorziening", kRouteAv}};
+  if (const Json* routing = r.Find("routing")) {
+    ReadChoice(*routing, r.PointerOf("routing"), d, outcomes, true, kRouteNoHelp, "routing shares", &src.routing);
+  } else if (dm.nodes.size() == 1 && m_->nodes[dm.nodes[0]].is_care()) {
+    src.routing.target = {dm.nodes[0]};
+    src.routing.cum = {1.0};
+  } else {
+    r.Missing("routing", "the share of requests that goes to each form (or no_help, algemene_voorziening), summing to 1");
+    return;
+  }
+  if (src.intensity.Integral(cal.horizon()) > 0) m_->sources.push_back(std::move(src));
+}
+
+void Builder::ReadDemand(Reader& dr, int d) {
+  const bool short_form = dr.Find("arrivals_per_year") || dr.Find("arrivals_per_day");
+  const Json* demand = dr.Object("demand");
+  if (short_form && demand) {
+    dr.Fail("demand", "give either demand streams or arrivals_per_year/routing on the domain, not both");
+    return;
+  }
+  if (short_form) {
+    Json shorthand = Json::object();
+    for (const char* k : {"arrivals_per_year", "arrivals_per_day", "routing"})
+      if (const Json* v = dr.Find(k)) shorthand[k] = *v;
+    ReadStream(shorthand, dr.pointer(), "new", d, true);
+    return;
+  }
+  dr.Known({"routing"});
+  if (dr.Find("routing")) dr.Fail("routing", "routing belongs inside a demand stream (or next to arrivals_per_year)");
+  if (!demand) {
+    dr.Missing("demand", "the streams of new requests, e.g. \"demand\": {\"toegang\": {\"per_1000\": 30, ...}}");
+    return;
+  }
+  for (auto it = demand->begin(); it != demand->end(); ++it)
+    ReadStream(*it, dr.PointerOf("demand") + "/" + PointerToken(it.key()), it.key(), d, false);
+}
+
+void Builder::ReadToegang(const Json& j, const std::string& ptr, int d) {
+  DomainModel& dm = m_->domains[d];
+  Reader r(j, ptr, pr_);
+  if (!r.ok()) return;
+  NodeModel node;
+  node.kind = NodeKind::kToegang;
+  node.domain_id = dm.id;
+  node.id = "toegang";
+  node.domain = d;
+  node.label = r.String("label").value_or("toegang");
+  node.beschikking = false;
+  node.pillar = InternName(&m_->pillars, r.String("pillar").value_or("meedoen"));
+  // BBV taakveld 6.2 "Toegang en eerstelijnsvoorzieningen".
+  node.taakveld = InternName(&m_->taakvelden, r.String("taakveld").value_or("6.2"));
+  node.payer = node.payer_after = InternName(&m_->payers, "gemeente");
+  node.duration_key = PurposeKey("duration/" + node.key());
+  node.events_key = PurposeKey("events/" + node.key());
+  const auto fte = r.Number("fte", Check::kNonNegative);
+  const auto per_fte = r.Number("assessments_per_fte_per_year", Check::kPositive);
+  if (!r.Find("fte")) r.Missing("fte", "the toegang staff in FTE");
+  if (!r.Find("assessments_per_fte_per_year")) r.Missing("assessments_per_fte_per_year", "assessments one FTE completes in a year");
+  if (const Json* t = r.Find("assessment_time")) {
+    if (auto dist = ReadDistribution(*t, r.PointerOf("assessment_time"))) node.duration = *dist;
+  } else {
+    r.Missing("assessment_time", "the time an assessment takes, e.g. {\"type\": \"exponential\", \"mean\": 4, \"unit\": \"weeks\"}");
+  }
+  if (fte && per_fte) {
+    // Staff work on several assessments at once: the number running at the same time is the
+    // throughput (FTE x assessments per FTE per year) times the mean assessment time.
+    const double slots = *fte * *per_fte * node.duration.Mean() / kDaysPerYear;
+    node.capacity = {{0.0, std::max(1, static_cast<int>(std::floor(slots + 1e-9)))}};
+    if (*fte == 0) node.capacity = {{0.0, 0}};
+  } else {
+    node.capacity = {{0.0, kUnlimited}};
+  }
+  if (const auto cost = r.Number("cost_per_fte", Check::kNonNegative)) {
+    if (fte) ReadYearlyAmount(Json(*fte * *cost), r.PointerOf("cost_per_fte"), &node.fixed);
+  }
+  node.tariff = RateCurve::Constant(0, m_->calendar.horizon());
+  node.pgb_tariff = node.tariff;
+  dm.toegang = m_->num_nodes();
+  m_->nodes.push_back(std::move(node));
+  node_ptr_.push_back(ptr);
+}
+
+void Builder::ReadAgeLimit(const Json& j, const std::string& ptr, int d) {
+  DomainModel& dm = m_->domains[d];
+  Reader r(j, ptr, pr_);
+  if (!r.ok()) return;
+  dm.limit_age = static_cast<int>(r.Number("age", Check::kPositiveCount, 18));
+  if (dm.limit_age > 100) r.Fail("age", "an age limit must be at most 100");
+  double verlengd = 0;
+  if (const Json* v = r.Object("verlengd")) {
+    Reader vr(*v, r.PointerOf("verlengd"), pr_);
+    verlengd = vr.Number("share", Check::kProbability, 0.0);
+    if (!vr.Find("share")) vr.Missing("share", "the share of clients whose care is extended past the limit");
+    dm.until_age = static_cast<int>(vr.Number("until_age", Check::kPositiveCount, 0.0));
+    if (!vr.Find("until_age")) vr.Missing("until_age", "the age at which verlengde care ends at the latest (21 or 23)");
+    else if (dm.until_age <= dm.limit_age) vr.Fail("until_age", *vr.Find("until_age"), "must be above the age limit");
+  }
+  Choice transfer;
+  if (const Json* t = r.Find("transfer")) {
+    if (!ReadChoice(*t, r.PointerOf("transfer"), d, {}, false, ExitTarget(ExitType::kAgeOut), "transfer shares", &transfer))
+      return;
+    for (int32_t target : transfer.target)
+      if (m_->nodes[target].domain == d) {
+        Problem(r.PointerOf("transfer"), "a transfer at the age limit goes to a form of another domain (e.g. \"wmo.begeleiding\")");
+        return;
+      }
+  }
+  // At the limit: verlengd with its share, then the transfers, the rest leaves.
+  dm.at_limit = Choice{};
+  dm.at_limit.rest = ExitTarget(ExitType::kAgeOut);
+  double acc = 0;
+  if (verlengd > 0) {
+    dm.at_limit.cum.push_back(acc = verlengd);
+    dm.at_limit.target.push_back(kChoiceVerlengd);
+  }
+  for (size_t i = 0; i < transfer.cum.size(); ++i) {
+    const double share = transfer.cum[i] - (i ? transfer.cum[i - 1] : 0.0);
+    dm.at_limit.cum.push_back(acc += share);
+    dm.at_limit.target.push_back(transfer.target[i]);
+  }
+  if (acc > 1 + kSumTolerance) {
+    Json v(acc);
+    Problem(ptr, "verlengd share and transfer shares sum to " + Fmt(acc) + ", more than 1", &v);
+  }
+  // At the end of verlengde care: the transfers in the same proportions, the rest leaves.
+  dm.at_until = transfer;
+  if (verlengd < 1)
+    for (double& c : dm.at_until.cum) c /= 1 - verlengd + 1e-300;
+}
+
+void Builder::ReadCostLines(const Json& j, const std::string& ptr, int d) {
+  DomainModel& dm = m_->domains[d];
   if (!j.is_object()) {
-    Problem p;
-    p.pointer = ptr;
-    p.value = ShortJson(j);
-    p.message = "must be an object {\"form\": share, ...}";
-    pr_->push_back(p);
-    return false;
+    Problem(ptr, "must be an object {\"line id\": {\"amount_per_year\": .., ...}}", &j);
+    return;
   }
-  bool ok = true, explicit_leave = false;
-  double sum = 0;
   for (auto it = j.begin(); it != j.end(); ++it) {
-    const std::string kp = ptr + "/" + PointerToken(it.key());
-    std::string rule;
-    if (!it->is_number() || !CheckNumber(it->get<double>(), Check::kProbability, &rule)) {
-      Problem p;
-      p.pointer = kp;
-      p.value = ShortJson(*it);
-      p.message = it->is_number() ? rule : "must be a number between 0 and 1";
-      pr_->push_back(p);
-      ok = false;
-      continue;
-    }
-    const double v = it->get<double>();
-    sum += v;
-    if (!routing && it.key() == "leave") {
-      explicit_leave = true;
-      continue;
-    }
-    const int f = ResolveForm(it.key(), domain, kp);
-    if (f < 0) {
-      ok = false;
-      continue;
-    }
-    if (v == 0) continue;
-    targets->push_back(f);
-    cum->push_back((cum->empty() ? 0.0 : cum->back()) + v);
+    const std::string lp = ptr + "/" + PointerToken(it.key());
+    Reader r(*it, lp, pr_);
+    if (!r.ok()) continue;
+    for (const NodeModel& n : m_->nodes)
+      if (n.domain == d && n.id == it.key()) Problem(lp, "a cost line cannot have the same id as a care form");
+    NodeModel node;
+    node.kind = NodeKind::kCostLine;
+    node.domain_id = dm.id;
+    node.id = it.key();
+    node.domain = d;
+    node.label = r.String("label").value_or(it.key());
+    node.pillar = InternName(&m_->pillars, r.String("pillar").value_or("samenleving"));
+    node.taakveld = InternName(&m_->taakvelden, r.String("taakveld").value_or(m_->taakvelden[m_->nodes[dm.nodes[0]].taakveld]));
+    node.payer = node.payer_after = InternName(&m_->payers, r.String("payer").value_or("gemeente"));
+    if (const Json* a = r.Find("amount_per_year")) ReadYearlyAmount(*a, r.PointerOf("amount_per_year"), &node.fixed);
+    else r.Missing("amount_per_year", "the yearly amount in euros (or a schedule of prices per year)");
+    node.capacity = {{0.0, kUnlimited}};
+    node.tariff = RateCurve::Constant(0, m_->calendar.horizon());
+    node.pgb_tariff = node.tariff;
+    dm.nodes.push_back(m_->num_nodes());
+    m_->nodes.push_back(std::move(node));
+    node_ptr_.push_back(lp);
   }
-  if (!ok) return false;
-  if (routing || explicit_leave) {
-    if (std::fabs(sum - 1.0) > kSumTolerance) {
-      Problem p;
-      p.pointer = ptr;
-      p.value = Fmt(sum);
-      p.message = routing ? "routing shares must sum to 1 (they sum to " + Fmt(sum) + ")"
-                          : "transition probabilities including \"leave\" must sum to 1 (they sum to " +
-                                Fmt(sum) + ")";
-      pr_->push_back(p);
-      return false;
+}
+
+void Builder::ReadDomain(const Json& j, const std::string& ptr, int d) {
+  Reader dr(j, ptr, pr_);
+  if (!dr.ok()) return;
+  DomainModel& dm = m_->domains[d];
+  dm.label = dr.String("label").value_or(dm.id);
+  dr.Known({"forms"});
+  if (const auto band = dr.String("band")) {
+    dm.band = BandById(*band);
+    if (dm.band < 0) {
+      std::vector<std::string> ids;
+      for (const BandModel& b : m_->bands) ids.push_back(b.id);
+      std::string msg = "unknown age band (declare it under population.bands)";
+      const std::string near = NearestWord(*band, ids);
+      if (!near.empty()) msg += "; did you mean \"" + near + "\"?";
+      dr.Fail("band", Json(*band), msg);
     }
-    if (routing && !cum->empty()) cum->back() = 1.0;
-  } else if (sum > 1.0 + kSumTolerance) {
-    Problem p;
-    p.pointer = ptr;
-    p.value = Fmt(sum);
-    p.message = "transition probabilities sum to " + Fmt(sum) +
-                ", more than 1; the rest (1 - sum) is the share that leaves care";
-    pr_->push_back(p);
-    return false;
   }
-  return true;
+  dm.volatility = dr.Number("volatility", Check::kNonNegative, 0.0);
+  const int default_taakveld = InternName(&m_->taakvelden, dr.String("taakveld").value_or("-"));
+  for (int k : dm.nodes) m_->nodes[k].taakveld = default_taakveld;
+  if (const Json* t = dr.Find("toegang")) ReadToegang(*t, dr.PointerOf("toegang"), d);
+  // Forms first (their ids are known from pass 1; here their contents).
+  const std::vector<int> forms = dm.nodes;
+  for (int k : forms) ReadForm(j["forms"][m_->nodes[k].id], node_ptr_[k], k);
+  ReadDemand(dr, d);
+  if (const auto h = dr.String("handover_to")) {
+    dm.handover = ResolveForm(*h, d, dr.PointerOf("handover_to"));
+    if (dm.handover >= 0 && m_->nodes[dm.handover].domain != d) {
+      dr.Fail("handover_to", Json(*h), "must be a form of this domain (the lokaal team)");
+      dm.handover = -1;
+    }
+  }
+  if (const Json* a = dr.Find("age_limit")) ReadAgeLimit(*a, dr.PointerOf("age_limit"), d);
+  if (const Json* c = dr.Find("cost_lines")) ReadCostLines(*c, dr.PointerOf("cost_lines"), d);
+}
+
+void Builder::ReadTargets(const Json& j, const std::string& ptr) {
+  if (!j.is_array()) {
+    Problem(ptr, "must be a list of targets [{\"metric\": .., \"year\": .., \"range\": [lo, hi]}, ...]", &j);
+    return;
+  }
+  for (size_t i = 0; i < j.size(); ++i) {
+    const std::string tp = ptr + "/" + std::to_string(i);
+    Reader r(j[i], tp, pr_);
+    if (!r.ok()) continue;
+    TargetModel t;
+    t.name = r.String("name").value_or("target " + std::to_string(i + 1));
+    t.source = r.String("source").value_or("");
+    std::vector<std::string> metrics;
+    for (int m = 0; m < kNumMetrics; ++m) metrics.push_back(MetricName(m));
+    const auto metric = r.Choice("metric", metrics);
+    if (!metric) {
+      if (!r.Find("metric")) r.Missing("metric", "the metric to check, e.g. \"clients_start\"");
+      r.Known({"year", "period", "domain", "form", "pillar", "taakveld", "payer", "age_band", "range", "min", "max"});
+      continue;
+    }
+    t.metric = MetricByName(metric->c_str());
+    // Period: a year (its first period when reporting per half or month) or a period label.
+    std::string label;
+    if (const Json* y = r.Find("year")) label = y->is_number() ? std::to_string(y->get<int>()) : ShortJson(*y);
+    if (const auto p = r.String("period")) label = *p;
+    int period = -1;
+    for (int p = 0; p < m_->calendar.num_periods(); ++p)
+      if (m_->calendar.periods()[p].label == label || (r.Find("year") && !r.Find("period") &&
+                                                       std::to_string(m_->calendar.periods()[p].year) == label &&
+                                                       period < 0))
+        period = period < 0 ? p : period;
+    if (period < 0) {
+      r.Fail(r.Find("period") ? "period" : "year", "no such period in this scenario's horizon (a year like 2026, or a label like \"2026-H1\")");
+      continue;
+    }
+    t.period = period;
+    // Selection: the output rows it refers to; several forms are summed.
+    std::string sel[6] = {"all", "all", "all", "all", "all", "all"};
+    const char* keys[6] = {"domain", "form", "pillar", "taakveld", "payer", "age_band"};
+    std::vector<std::string> forms;
+    bool ok = true;
+    for (int k = 0; k < 6; ++k) {
+      const Json* v = r.Find(keys[k]);
+      if (!v) continue;
+      if (k == 1 && v->is_array()) {
+        for (const Json& f : *v)
+          if (f.is_string()) forms.push_back(f.get<std::string>());
+          else ok = false;
+        if (!ok || forms.empty()) r.Fail("form", *v, "must be a form id or a list of form ids");
+      } else if (v->is_string()) {
+        sel[k] = v->get<std::string>();
+      } else {
+        r.Fail(keys[k], *v, "must be text");
+        ok = false;
+      }
+    }
+    if (!ok) continue;
+    if (forms.empty()) forms.push_back(sel[1]);
+    if (forms.size() > 1 && !MetricIsAdditive(t.metric)) {
+      r.Fail("form", std::string("several forms can only be summed for counts and costs, not for ") + *metric);
+      continue;
+    }
+    for (const std::string& f : forms) {
+      int found = -1;
+      for (int g = 0; g < m_->num_groups(); ++g) {
+        const GroupModel& grp = m_->groups[g];
+        if (grp.domain == sel[0] && grp.form == f && grp.payer == sel[4] && grp.age_band == sel[5] &&
+            (grp.pillar == sel[2] || (grp.kind == GroupKind::kForm && sel[2] == "all")) &&
+            (grp.taakveld == sel[3] || (grp.kind == GroupKind::kForm && sel[3] == "all")))
+          found = g;
+      }
+      if (found < 0) {
+        r.Fail("", "no output rows match this selection (domain \"" + sel[0] + "\", form \"" + f + "\", pillar \"" +
+                       sel[2] + "\", taakveld \"" + sel[3] + "\", payer \"" + sel[4] + "\", age_band \"" + sel[5] +
+                       "\"); see summary.csv for the rows that exist");
+        ok = false;
+        break;
+      }
+      if (!MetricApplies(m_->groups[found].kind, t.metric)) {
+        r.Fail("metric", Json(*metric), "is not reported for this selection");
+        ok = false;
+        break;
+      }
+      t.groups.push_back(found);
+    }
+    if (!ok) continue;
+    t.selection = sel[0];
+    for (size_t f = 0; f < forms.size(); ++f) t.selection += (f ? "+" : " / ") + forms[f];
+    for (int k = 2; k < 6; ++k)
+      if (sel[k] != "all") t.selection += std::string(" / ") + keys[k] + " " + sel[k];
+    // Accepted values: a range, or a threshold.
+    if (const Json* range = r.Find("range")) {
+      if (!range->is_array() || range->size() != 2 || !(*range)[0].is_number() || !(*range)[1].is_number() ||
+          (*range)[0].get<double>() > (*range)[1].get<double>()) {
+        r.Fail("range", *range, "must be [lowest, highest] accepted value");
+        continue;
+      }
+      t.lower = (*range)[0].get<double>();
+      t.upper = (*range)[1].get<double>();
+      r.Known({"min", "max"});
+      if (r.Find("min") || r.Find("max")) r.Fail("range", "give range, or min and/or max, not both");
+    } else {
+      if (const auto lo = r.Number("min", Check::kAny)) t.lower = *lo;
+      if (const auto hi = r.Number("max", Check::kAny)) t.upper = *hi;
+      if (!r.Find("min") && !r.Find("max")) {
+        r.Missing("range", "the accepted values: \"range\": [lo, hi], or \"min\" and/or \"max\"");
+        continue;
+      }
+    }
+    m_->targets.push_back(std::move(t));
+  }
 }
 
 void Builder::Build() {
@@ -433,10 +531,10 @@ void Builder::Build() {
   Reader top(doc, "", pr_);
   if (!top.ok()) return;
   m_->name = sc_.name;
-  top.Known({"name", "description", "extends"});
-  if (const Json* n = top.Find("name"); n && !n->is_string()) top.Fail("name", *n, "must be text");
-  if (const Json* n = top.Find("name"); n && n->is_string() && n->get<std::string>().empty())
-    top.Fail("name", *n, "must not be empty");
+  top.Known({"extends"});
+  if (const Json* n = top.Find("name"); n && (!n->is_string() || n->get<std::string>().empty()))
+    top.Fail("name", *n, "must be non-empty text");
+  top.String("description");
   // Calendar first: dates elsewhere are checked against it.
   Date start = kDefaultStart, end = kDefaultEnd;
   bool dates_ok = true;
@@ -460,8 +558,8 @@ void Builder::Build() {
   }
   if (!dates_ok) return;
   m_->calendar = Calendar(start, end, opt_.periods);
-  const double horizon = m_->calendar.horizon();
-
+  ReadIndexation(top);
+  ReadPopulation(top);
   const Json* domains = top.Object("domains");
   if (!domains) {
     if (!top.Find("domains")) top.Missing("domains", "at least one domain with care forms, e.g. \"jeugd\"");
@@ -471,135 +569,35 @@ void Builder::Build() {
     top.Fail("domains", *domains, "needs at least one domain");
     return;
   }
-  // Pass 1: domains and forms (so transitions can refer to forms declared later).
-  for (auto d = domains->begin(); d != domains->end(); ++d) {
-    const std::string dptr = "/domains/" + PointerToken(d.key());
-    DomainModel dm;
-    dm.id = d.key();
-    if (!d->is_object()) {
-      Reader r(*d, dptr, pr_);
-      continue;
-    }
-    const auto forms = d->find("forms");
-    if (forms == d->end() || !forms->is_object() || forms->empty()) {
-      Problem p;
-      p.pointer = dptr + "/forms";
-      p.message = "a domain needs at least one care form: \"forms\": {\"begeleiding\": {...}}";
-      if (forms != d->end()) p.value = ShortJson(*forms);
-      pr_->push_back(p);
-    } else {
-      for (auto f = forms->begin(); f != forms->end(); ++f) {
-        FormModel fm;
-        fm.domain_id = dm.id;
-        fm.id = f.key();
-        fm.domain = static_cast<int>(m_->domains.size());
-        dm.forms.push_back(m_->num_forms());
-        m_->forms.push_back(std::move(fm));
-      }
-    }
-    m_->domains.push_back(std::move(dm));
-  }
-  // Pass 2: everything else.
-  int di = 0;
-  for (auto d = domains->begin(); d != domains->end(); ++d) {
-    if (!d->is_object()) continue;
-    const std::string dptr = "/domains/" + PointerToken(d.key());
-    Reader dr(*d, dptr, pr_);
-    DomainModel& dm = m_->domains[di];
-    dm.label = dr.String("label").value_or(dm.id);
-    dr.Known({"forms"});
-    // New clients: a rate per calendar year (spread over that year's days, so a leap year has
-    // fewer per day) or a constant rate per day.
-    const auto per_year = dr.Number("arrivals_per_year", Check::kNonNegative);
-    const auto per_day = dr.Number("arrivals_per_day", Check::kNonNegative);
-    if (dr.Find("arrivals_per_year") && dr.Find("arrivals_per_day"))
-      dr.Fail("arrivals_per_day", *dr.Find("arrivals_per_day"),
-              "give either arrivals_per_year or arrivals_per_day, not both");
-    else if (!dr.Find("arrivals_per_year") && !dr.Find("arrivals_per_day"))
-      dr.Missing("arrivals_per_year", "the expected number of new clients per year in this domain");
-    const Json* routing = dr.Find("routing");
-    SourceModel src;
-    src.id = dm.id;
-    src.domain = di;
-    bool routing_ok = false;
-    if (routing) {
-      routing_ok = ReadShares(*routing, dptr + "/routing", di, true, &src.route_form, &src.route_cum);
-    } else if (dm.forms.size() == 1) {
-      src.route_form = {dm.forms[0]};
-      src.route_cum = {1.0};
-      routing_ok = true;
-    } else {
-      dr.Missing("routing", "the share of new clients that goes to each form, summing to 1");
-    }
-    const double rate = per_year.value_or(0.0) + per_day.value_or(0.0);
-    if ((per_year || per_day) && routing_ok && rate > 0) {
-      if (per_day) {
-        src.intensity = RateCurve::Constant(*per_day, horizon);
-      } else {
-        std::vector<double> starts = m_->calendar.YearStarts(), rates;
-        starts.pop_back();
-        for (double t : starts)
-          rates.push_back(*per_year / (IsLeapYear(m_->calendar.DateOf(t).year) ? 366.0 : 365.0));
-        src.intensity = RateCurve(starts, rates, horizon);
-      }
-      src.arrival_key = PurposeKey("arrivals/" + dm.id);
-      src.routing_key = PurposeKey("routing/" + dm.id);
-      m_->sources.push_back(std::move(src));
-    }
-    const Json* forms = dr.Find("forms");
-    if (forms && forms->is_object()) {
-      for (auto f = forms->begin(); f != forms->end(); ++f) {
-        const std::string fptr = dptr + "/forms/" + PointerToken(f.key());
-        const int fi = ResolveForm(f.key(), di, fptr);
-        if (fi < 0) continue;
-        FormModel& fm = m_->forms[fi];
-        Reader fr(*f, fptr, pr_);
-        if (!fr.ok()) continue;
-        fm.label = fr.String("label").value_or(fm.id);
-        fm.duration_key = PurposeKey("duration/" + fm.key());
-        fm.transition_key = PurposeKey("transition/" + fm.key());
-        if (const Json* cap = fr.Find("capacity")) ReadCapacity(*cap, fptr + "/capacity", &fm.capacity);
-        if (fm.capacity.empty()) fm.capacity.push_back({0.0, kUnlimited});
-        if (const Json* dur = fr.Find("duration")) {
-          if (auto dist = ReadDistribution(*dur, fptr + "/duration")) fm.duration = *dist;
-        } else {
-          fr.Missing("duration", "the time in care, e.g. {\"type\": \"lognormal\", \"mean\": 300, \"sd\": 250}");
-        }
-        if (const Json* tariff = fr.Find("tariff")) {
-          ReadTariff(*tariff, fptr + "/tariff", &fm.tariff);
-        } else {
-          fr.Missing("tariff", "the price of care, e.g. {\"amount\": 40, \"per\": \"day\"} (0 if free)");
-        }
-        if (const Json* tr = fr.Find("transitions"))
-          ReadShares(*tr, fptr + "/transitions", di, false, &fm.next_form, &fm.next_cum);
-      }
-    }
-    ++di;
-  }
-  if (m_->domains.size() + m_->forms.size() + 1 > static_cast<size_t>(kMaxGroups)) {
-    top.Fail("domains", "too many forms and domains for one scenario (at most " +
-                            std::to_string(kMaxGroups) + " output rows per year)");
+  DeclareDomains(*domains);
+  int d = 0;
+  for (auto it = domains->begin(); it != domains->end(); ++it, ++d)
+    ReadDomain(*it, "/domains/" + PointerToken(it.key()), d);
+  top.Known({"targets"});
+  if (!pr_->empty()) return;
+  if (!m_->BuildGroups()) {
+    top.Fail("domains", "too many forms and groups for one scenario (at most " + std::to_string(kMaxMaskGroups) +
+                            " output rows with client counts)");
     return;
   }
-  m_->BuildGroups();
+  if (const Json* t = top.Find("targets")) ReadTargets(*t, "/targets");
 }
 
-}  // namespace
-
-bool BuildModel(const ResolvedScenario& scenario, const BuildOptions& options, Model* model,
-                Problems* problems) {
+bool BuildModel(const ResolvedScenario& scenario, const BuildOptions& options, Model* model, Problems* problems) {
   const size_t before = problems->size();
   *model = Model{};
+  Problems local;
   {
-    Builder b(scenario, options, model, problems);
+    Builder b(scenario, options, model, &local);
     b.Build();
   }
-  scenario.AttachFiles(problems);
+  scenario.AttachFiles(&local);
+  problems->insert(problems->end(), local.begin(), local.end());
   return problems->size() == before;
 }
 
-bool LoadScenario(const std::string& path, const BuildOptions& options, ResolvedScenario* resolved,
-                  Model* model, Problems* problems) {
+bool LoadScenario(const std::string& path, const BuildOptions& options, ResolvedScenario* resolved, Model* model,
+                  Problems* problems) {
   if (!ResolveScenario(path, resolved, problems)) return false;
   return BuildModel(*resolved, options, model, problems);
 }

@@ -1,0 +1,79 @@
+// Builder: the internals of BuildModel (scenario document -> Model), shared by the files that
+// read each part: build_model.cpp (top level, population, domains, demand, targets),
+// build_form.cpp (care forms) and build_values.cpp (dates, distributions, prices, capacities,
+// weighted choices). Not part of the public interface; see build_model.h.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+#include "scenario/build_model.h"
+#include "scenario/reader.h"
+
+namespace sdsim {
+
+constexpr double kSumTolerance = 1e-9;
+
+// "%.10g", for numbers in messages.
+std::string Fmt(double v);
+
+class Builder {
+ public:
+  Builder(const ResolvedScenario& sc, const BuildOptions& opt, Model* m, Problems* pr)
+      : sc_(sc), opt_(opt), m_(m), pr_(pr) {}
+  void Build();
+
+  // --- build_values.cpp ---
+  // A date inside the horizon, or a problem.
+  std::optional<double> ReadDay(Reader& r, const std::string& key);
+  std::optional<Distribution> ReadDistribution(const Json& j, const std::string& ptr);
+  // Prices: per day/week/month/year (into *daily, euros per day) or per trajectory (into
+  // *per_start, the amount at a start date), one price or a schedule; indexed.
+  bool ReadPrice(const Json& j, const std::string& ptr, RateCurve* daily, RateCurve* per_start);
+  // An amount per year (or schedule of them) as euros per day of each calendar year; indexed.
+  bool ReadYearlyAmount(const Json& j, const std::string& ptr, RateCurve* daily);
+  bool ReadCapacity(const Json& j, const std::string& ptr, std::vector<CapacityStep>* out);
+  // Resolves "form" (in `domain`) or "domain.form" to a node index, or adds a problem.
+  int ResolveForm(const std::string& name, int domain, const std::string& ptr);
+  // Reads {target: probability}. `reserved` maps special keys (e.g. "afgerond", "no_help") to
+  // negative targets. If any reserved key is present or `must_sum_to_one`, the row must sum to 1;
+  // otherwise to at most 1 and the rest goes to `rest`.
+  bool ReadChoice(const Json& j, const std::string& ptr, int domain,
+                  const std::map<std::string, int32_t>& reserved, bool must_sum_to_one, int32_t rest,
+                  const std::string& what, Choice* out);
+  // The price index of each calendar year (1 in the base year), as a curve over the horizon.
+  const RateCurve& index() const { return index_; }
+  void Problem(const std::string& ptr, const std::string& message, const Json* value = nullptr);
+
+  // --- build_form.cpp ---
+  void ReadForm(const Json& j, const std::string& ptr, int node);
+  void TabulateEquilibrium(NodeModel* node);
+
+  // --- build_model.cpp ---
+  int InternName(std::vector<std::string>* names, const std::string& name);
+  int BandById(const std::string& id) const;
+
+ private:
+  void ReadIndexation(Reader& top);
+  void ReadPopulation(Reader& top);
+  void DeclareDomains(const Json& domains);
+  void ReadDomain(const Json& j, const std::string& ptr, int d);
+  void ReadDemand(Reader& dr, int d);
+  void ReadStream(const Json& j, const std::string& ptr, const std::string& id, int d, bool shorthand);
+  void ReadToegang(const Json& j, const std::string& ptr, int d);
+  void ReadAgeLimit(const Json& j, const std::string& ptr, int d);
+  void ReadCostLines(const Json& j, const std::string& ptr, int d);
+  void ReadTargets(const Json& j, const std::string& ptr);
+
+  const ResolvedScenario& sc_;
+  const BuildOptions& opt_;
+  Model* m_;
+  Problems* pr_;
+  RateCurve index_;
+  std::vector<std::string> node_ptr_;  // JSON pointer of each node, for messages
+};
+
+}  // namespace sdsim
