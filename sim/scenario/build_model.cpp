@@ -390,7 +390,7 @@ bool Builder::ReadShares(const Json& j, const std::string& ptr, int domain, bool
     }
     const double v = it->get<double>();
     sum += v;
-    if (!routing && it.key() == "leave") {
+    if (!routing && it.key() == "afgerond") {
       explicit_leave = true;
       continue;
     }
@@ -410,7 +410,7 @@ bool Builder::ReadShares(const Json& j, const std::string& ptr, int domain, bool
       p.pointer = ptr;
       p.value = Fmt(sum);
       p.message = routing ? "routing shares must sum to 1 (they sum to " + Fmt(sum) + ")"
-                          : "transition probabilities including \"leave\" must sum to 1 (they sum to " +
+                          : "transition probabilities including \"afgerond\" must sum to 1 (they sum to " +
                                 Fmt(sum) + ")";
       pr_->push_back(p);
       return false;
