@@ -15,8 +15,10 @@
 #include "io/files.h"
 #include "io/manifest.h"
 #include "io/summary.h"
+#include "io/targets_csv.h"
 #include "runner/batch.h"
 #include "runner/stats.h"
+#include "runner/targets.h"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
@@ -134,9 +136,11 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
 
   std::vector<const Model*> models;
   std::vector<Aggregator> aggregators;
+  std::vector<TargetTracker> targets;
   for (const Model& m : loaded.models) {
     models.push_back(&m);
-    aggregators.emplace_back(ResultLayout{m.calendar.num_periods(), m.num_groups(), kNumMetrics}.size());
+    aggregators.emplace_back(ActiveCells(m));
+    targets.emplace_back(m);
   }
   BatchOptions batch;
   batch.seed = info.seed;
@@ -149,7 +153,10 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
   const auto t0 = std::chrono::steady_clock::now();
   long done = 0;
   info.events = RunBatch(models, batch, [&](int, const std::vector<RepResult>& results) {
-    for (size_t s = 0; s < results.size(); ++s) aggregators[s].Add(results[s].values);
+    for (size_t s = 0; s < results.size(); ++s) {
+      aggregators[s].Add(results[s].values);
+      targets[s].Add(results[s]);
+    }
     progress.Update(++done);
   });
   progress.Finish();
@@ -163,18 +170,27 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
   }
 
   std::vector<ScenarioSummary> summaries;
+  std::vector<ScenarioTargets> target_results;
   std::vector<const ResolvedScenario*> resolved;
+  bool any_targets = false;
   for (size_t s = 0; s < models.size(); ++s) {
     summaries.push_back({loaded.resolved[s].name, models[s], &aggregators[s]});
+    target_results.push_back({loaded.resolved[s].name, models[s], targets[s].Results()});
+    any_targets |= !models[s]->targets.empty();
     resolved.push_back(&loaded.resolved[s]);
   }
-  info.outputs = {"summary.csv", "manifest.json"};
+  std::vector<std::pair<std::string, std::string>> outputs = {{"summary.csv", SummaryCsv(summaries, dialect)}};
+  if (any_targets) outputs.push_back({"targets.csv", TargetsCsv(target_results, dialect)});
+  for (const auto& f : outputs) info.outputs.push_back(f.first);
+  info.outputs.push_back("manifest.json");
+  outputs.push_back({"manifest.json", ManifestJson(info, resolved)});
   std::string err;
   const fs::path dir(out_dir);
-  if (!WriteFileAtomic((dir / "summary.csv").string(), SummaryCsv(summaries, dialect), &err) ||
-      !WriteFileAtomic((dir / "manifest.json").string(), ManifestJson(info, resolved), &err)) {
-    std::fprintf(stderr, "sdsim run: %s\n", err.c_str());
-    return kExitOutputError;
+  for (const auto& [name, content] : outputs) {
+    if (!WriteFileAtomic((dir / name).string(), content, &err)) {
+      std::fprintf(stderr, "sdsim run: %s\n", err.c_str());
+      return kExitOutputError;
+    }
   }
 
   // A short report on stdout: total cost per year, mean and 90% band.
@@ -192,7 +208,8 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
                   st.p5 / 1e3, st.p95 / 1e3);
     }
   }
-  std::printf("results: %s/summary.csv, manifest.json\n", out_dir.c_str());
+  std::fputs(TargetsTable(target_results).c_str(), stdout);
+  std::printf("results: %s/summary.csv%s, manifest.json\n", out_dir.c_str(), any_targets ? ", targets.csv" : "");
   return kExitOk;
 }
 

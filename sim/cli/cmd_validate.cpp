@@ -35,8 +35,13 @@ int ValidateCommand(const std::vector<std::string>& args) {
   for (size_t i = 0; i < files.size(); ++i) {
     const Model& m = loaded.models[i];
     const auto forms = std::count_if(m.nodes.begin(), m.nodes.end(), [](const NodeModel& n) { return n.is_care(); });
-    std::printf("%s: ok (scenario \"%s\", %zu domains, %ld care forms, %zu targets, %s .. %s)\n", files[i].c_str(),
-                loaded.resolved[i].name.c_str(), m.domains.size(), static_cast<long>(forms), m.targets.size(),
+    auto plural = [](size_t n, const char* one, const char* many) {
+      return std::to_string(n) + " " + (n == 1 ? one : many);
+    };
+    std::printf("%s: ok (scenario \"%s\", %s, %s, %s, %s .. %s)\n", files[i].c_str(),
+                loaded.resolved[i].name.c_str(), plural(m.domains.size(), "domain", "domains").c_str(),
+                plural(static_cast<size_t>(forms), "care form", "care forms").c_str(),
+                plural(m.targets.size(), "target", "targets").c_str(),
                 FormatDate(m.calendar.start()).c_str(), FormatDate(m.calendar.last()).c_str());
   }
   return kExitOk;

@@ -82,7 +82,7 @@ struct NodeModel {
   int pillar = 0;    // index into Model::pillars
   int taakveld = 0;  // index into Model::taakvelden
   bool beschikking = true;
-  bool gedwongen_kader = false;
+  bool gedwongen_kader = false;  // a measure (JB, JR): its clients count as gedwongen kader
 
   std::vector<CapacityStep> capacity;  // sorted by day; capacity[0].day == 0
   Distribution duration;               // days in care (or in assessment)
@@ -112,6 +112,7 @@ struct NodeModel {
   int initial_clients = 0;
   int initial_waiting = 0;
   std::vector<double> initial_age_cum;  // cumulative shares over Model::bands (empty = no ages)
+  double initial_gk_share = 0;          // share of initial clients under a GK measure
   bool initial_elapsed_steady = true;   // elapsed time from the equilibrium distribution
   Distribution initial_elapsed;         // else from this distribution
   std::vector<double> equilibrium_quantiles;  // tabulated inverse CDF of the elapsed time
@@ -142,6 +143,7 @@ struct SourceModel {
   double age_lo = 0, age_hi = 0;  // age at arrival uniform in [age_lo, age_hi) years; hi 0 = no age
   RateCurve intensity;      // requests per day, before the yearly volatility factor
   int toegang = -1;         // toegang node index, or -1 for a direct route (huisarts, rechter)
+  bool gedwongen_kader = false;  // requests by court order: clients are under a GK measure
   Choice routing;           // forms, kNoHelp or kAlgemeneVoorziening
   uint64_t arrival_key = 0, routing_key = 0;
 };
@@ -151,9 +153,12 @@ struct DomainModel {
   std::string label;
   std::vector<int> nodes;  // care forms and cost lines of this domain (not the toegang)
   int toegang = -1;
+  int toegang_source = -1;  // a source that arrives via the toegang (routes re-entries of clients
+                            // without a source of their own, e.g. those in care on the start date)
   int handover = -1;       // form that receives "overgedragen" clients (lokaal team), or -1
   int band = -1;           // band whose population clients are counted against (per 1,000)
   double volatility = 0;   // sd of the yearly demand factor (mean 1, lognormal)
+  bool has_gk = false;     // any gedwongen-kader form or route (the gk_* metrics apply)
   // Age limit: at `limit_age` a client in care continues (verlengd, to `until_age`), transfers
   // to another domain's form, or leaves. limit_age 0 = no limit.
   int limit_age = 0;

@@ -163,7 +163,7 @@ uint32_t Simulation::NewClient() {
   c.source = -1;
   c.flags = 0;
   c.state = kFree;
-  c.seen_period = kNoPeriod;
+  c.seen_period = c.gk_seen_period = kNoPeriod;
   c.seen = GroupMask{};
   return id;
 }
@@ -206,17 +206,29 @@ void Simulation::PlaceInitialClients(int k) {
     }
     client.domain_entry = -elapsed;
     client.state = kInCare;
+    client.flags |= kFlagEverCare;
+    if (node.gedwongen_kader || (node.initial_gk_share > 0 && s.Uniform() < node.initial_gk_share)) {
+      client.flags |= kFlagGk;
+      ++domain_flows_[node.domain].gk_stock;  // period 0
+    }
     ++busy_[k];
     ++stock0_[k];
     // The remaining duration follows from the time already spent, never from a fresh draw.
     ScheduleStretch(c, k, node.duration.SampleRemaining(node_duration_[k], elapsed));
   }
+  // Clients already on the waiting list on the start date (not joins of the first period); any
+  // free places are taken from the list at once.
   for (int i = 0; i < node.initial_waiting; ++i) {
     const uint32_t c = NewClient();
+    Client& client = clients_[c];
+    client.node = k;
+    client.joined = 0;
+    client.state = kWaiting;
+    waiting_[k].Push(Pack(c, ++client.ticket));
+    ++waiting_n_[k];
     ++waiting0_[k];
-    Enter(c, k);
-    --flows(k).joins;  // already waiting on the start date: not a join in the first period
   }
+  StartWaiting(k);
 }
 
 void Simulation::OnArrival(uint32_t s) {
@@ -225,6 +237,7 @@ void Simulation::OnArrival(uint32_t s) {
   const uint32_t c = NewClient();
   Client& client = clients_[c];
   client.source = static_cast<int16_t>(s);
+  if (src.gedwongen_kader) client.flags |= kFlagGk;
   ++domain_flows(src.domain).requests;
   if (src.age_hi > 0) {
     const double age = src.age_lo + rs.Uniform() * (src.age_hi - src.age_lo);
@@ -233,8 +246,6 @@ void Simulation::OnArrival(uint32_t s) {
     for (int b = 0; b < num_bands_; ++b)
       if (whole >= model_.bands[b].lo && whole <= model_.bands[b].hi)
         ++band_requests_[(static_cast<size_t>(period_) * model_.domains.size() + src.domain) * num_bands_ + b];
-    if (whole < model_.domains[src.domain].limit_age)
-      ++first_entries_[(static_cast<size_t>(period_) * model_.domains.size() + src.domain) * max_limit_age_ + whole];
   }
   if (src.toegang >= 0) Enter(c, src.toegang);
   else Route(c, src.routing.Draw(rs), src.domain);
@@ -263,6 +274,7 @@ void Simulation::Enter(uint32_t c, int k) {
     return;
   }
   client.state = kWaiting;
+  client.escalate_at = -1;  // an escalation scheduled for an earlier wait must not fire here
   ++client.ticket;
   waiting_[k].Push(Pack(c, client.ticket));
   ++waiting_n_[k];
@@ -309,10 +321,32 @@ void Simulation::Start(uint32_t c, int k) {
   }
   if (node.is_care()) {
     if (std::isnan(client.domain_entry)) client.domain_entry = now_;
+    const DomainModel& dm = model_.domains[node.domain];
+    if (!(client.flags & kFlagEverCare)) {
+      // First care start of a new client: the first-entry rate by age behind lifetime_risk_18.
+      client.flags |= kFlagEverCare;
+      if (dm.limit_age > 0 && !std::isnan(client.birth)) {
+        const int age = static_cast<int>((now_ - client.birth) / kDaysPerYear);
+        if (age < dm.limit_age)
+          ++first_entries_[(static_cast<size_t>(period_) * model_.domains.size() + node.domain) * max_limit_age_ + age];
+      }
+    }
+    if (node.gedwongen_kader) client.flags |= kFlagGk;
+    if (client.flags & kFlagGk) {
+      DomainFlows& df = domain_flows(node.domain);
+      if (node.beschikking) ++df.gk_starts;
+      if (client.gk_seen_period != static_cast<uint32_t>(period_)) {
+        client.gk_seen_period = period_;
+        ++df.gk_new;
+      }
+    }
     client.flags &= ~kFlagPgb;
     if (node.pgb_share > 0 && node_events_[k].Uniform() < node.pgb_share) client.flags |= kFlagPgb;
     const double once = node.per_start.starts().empty() ? 0.0 : node.per_start.RateAt(now_);
-    if (once > 0) cost_[(static_cast<size_t>(period_) * num_nodes_ + k) * 2 + (now_ >= node.payer_switch_day)] += once;
+    if (once > 0) {
+      cost_[(static_cast<size_t>(period_) * num_nodes_ + k) * 2 + (now_ >= node.payer_switch_day)] += once;
+      if (client.flags & kFlagGk) domain_flows(node.domain).gk_cost += once;
+    }
   }
   ScheduleStretch(c, k, node.duration.Sample(node_duration_[k]));
 }
@@ -353,6 +387,16 @@ void Simulation::ScheduleStretch(uint32_t c, int k, double remaining) {
       BookToPeriods(tariff, period_end_, model_.calendar.PeriodOf(sw), sw, to,
                     &cost_[static_cast<size_t>(k) * 2 + 1], stride);
     if (pgb) BookToPeriods(tariff, period_end_, period_, now_, to, &cost_pgb_[k], num_nodes_);
+    if (client.flags & kFlagGk) {
+      // GK cost per domain: the same integral, booked into the domain's counters.
+      const size_t domains = model_.domains.size();
+      for (size_t p = static_cast<size_t>(period_); p < period_end_.size(); ++p) {
+        const double lo = p == static_cast<size_t>(period_) ? now_ : period_end_[p - 1];
+        const double hi = std::min(to, period_end_[p]);
+        if (hi > lo) domain_flows_[p * domains + node.domain].gk_cost += tariff.Integral(lo, hi);
+        if (to <= period_end_[p]) break;
+      }
+    }
   }
   if (end < horizon_) queue_.Push(end, EventKind::kEndCare, c);
 }
@@ -371,7 +415,7 @@ void Simulation::StartWaiting(int k) {
 
 void Simulation::LeaveDomain(uint32_t c) {
   clients_[c].domain_entry = kNaN;
-  clients_[c].flags &= ~kFlagVerlengd;
+  clients_[c].flags &= ~(kFlagVerlengd | kFlagGk);
 }
 
 void Simulation::OnEndCare(uint32_t c) {
@@ -404,6 +448,7 @@ void Simulation::OnEndCare(uint32_t c) {
     ++fl.by_type[static_cast<int>(type)];
   }
   MarkSeen(client, node);
+  if (client.flags & kFlagGk) client.gk_seen_period = period_;
   StartWaiting(k);
   if (node.kind == NodeKind::kToegang) {
     Route(c, outcome, node.domain);
@@ -461,7 +506,13 @@ void Simulation::OnReentry(uint32_t c) {
     free_clients_.push_back(c);
     return;
   }
-  const int target = node.reentry_via_toegang && dm.toegang >= 0 ? dm.toegang : client.node;
+  // Back via the toegang (routed like the request the client first came with, or like the
+  // domain's toegang requests for a client who was already in care on the start date).
+  if (client.source < 0) client.source = static_cast<int16_t>(dm.toegang_source);
+  const int target = node.reentry_via_toegang && dm.toegang >= 0 && client.source >= 0 &&
+                             model_.sources[client.source].toegang >= 0
+                         ? dm.toegang
+                         : client.node;
   ++flows(target).reentries;
   Enter(c, target);
 }
@@ -475,6 +526,8 @@ void Simulation::Snapshot(int p) {
     const NodeModel& node = model_.nodes[c.node];
     if (!node.is_care()) continue;
     if (t - c.domain_entry > kFiveYears) ++over5_[static_cast<size_t>(p) * num_nodes_ + c.node];
+    if ((c.flags & kFlagGk) && static_cast<size_t>(p) + 1 < period_end_.size())
+      ++domain_flows_[(static_cast<size_t>(p) + 1) * domains + node.domain].gk_stock;
     if (!std::isnan(c.birth)) {
       const int age = static_cast<int>((t - c.birth) / kDaysPerYear);
       for (int b = 0; b < num_bands_; ++b)
@@ -514,7 +567,7 @@ void Simulation::Finalize(RepResult* out) const {
     for (int p = 0; p < L.periods; ++p) {
       const int year = model_.calendar.periods()[p].year;
       Flows sum;
-      double cost = 0, cost_pgb = 0, over5 = 0, gk_unique = 0, gk_starts = 0, besch_starts = 0, gk_cost = 0;
+      double cost = 0, cost_pgb = 0, over5 = 0, besch_starts = 0;
       for (int k : grp.nodes) {
         const NodeModel& node = model_.nodes[k];
         const size_t pk = static_cast<size_t>(p) * n + k;
@@ -538,10 +591,6 @@ void Simulation::Finalize(RepResult* out) const {
         sum.reentries += x.reentries;
         for (int t = 0; t < static_cast<int>(ExitType::kCount); ++t) sum.by_type[t] += x.by_type[t];
         over5 += over5_[pk];
-        if (node.gedwongen_kader) {
-          gk_starts += x.starts;
-          gk_cost += c;
-        }
         if (node.beschikking && node.is_care()) besch_starts += x.starts;
       }
       const double unique = grp.mask_bit >= 0 ? stock + new_unique_[static_cast<size_t>(p) * kMaxMaskGroups + grp.mask_bit] : kNaN;
@@ -575,13 +624,13 @@ void Simulation::Finalize(RepResult* out) const {
       set(p, kRequests, df.requests);
       set(p, kNoHelp, df.no_help);
       set(p, kAlgemeneVoorziening, df.av);
-      // Unique clients of each gedwongen-kader form, from their own rows (filled in before the
-      // domain's; a client in two such forms in one period counts twice, which is rare).
-      for (int k : grp.nodes)
-        if (model_.nodes[k].gedwongen_kader)
-          gk_unique += out->values[L.Index(p, model_.node_group[k], kUniqueClients)];
+      const double gk_unique = static_cast<double>(df.gk_stock) + df.gk_new;
       set(p, kGkClientShare, unique > 0 ? gk_unique / unique : kNaN);
-      set(p, kGkInflowShare, besch_starts > 0 ? gk_starts / besch_starts : kNaN);
+      set(p, kGkInflowShare, besch_starts > 0 ? df.gk_starts / besch_starts : kNaN);
+      double gk_cost = df.gk_cost;
+      for (int k : grp.nodes)
+        if (model_.nodes[k].kind == NodeKind::kCostLine && model_.nodes[k].gedwongen_kader)
+          gk_cost += fixed_cost_[(static_cast<size_t>(p) * n + k) * 2] + fixed_cost_[(static_cast<size_t>(p) * n + k) * 2 + 1];
       set(p, kGkCostShare, cost > 0 ? gk_cost / cost : kNaN);
       const DomainModel& dm = model_.domains[d];
       if (dm.limit_age > 0) {

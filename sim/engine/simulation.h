@@ -31,7 +31,9 @@ class Simulation {
  private:
   enum State : uint8_t { kFree, kWaiting, kInCare, kAway };
   enum Reason : uint8_t { kByDuration, kByLimit, kByUntil, kByWlz };
-  enum Flag : uint8_t { kFlagPgb = 1, kFlagVerlengd = 2 };
+  // kFlagGk: under a gedwongen-kader measure (rechter route, or started in a JB/JR form) for the
+  // rest of the stay in the domain. kFlagEverCare: has started care (for first-entry rates).
+  enum Flag : uint8_t { kFlagPgb = 1, kFlagVerlengd = 2, kFlagGk = 4, kFlagEverCare = 8 };
   struct Client {
     double joined;        // when the client joined its current node (queue or care)
     double birth;         // whole day of birth (may be negative); NaN = age not tracked
@@ -45,6 +47,7 @@ class Simulation {
     uint8_t flags;
     uint32_t ticket;       // matches the client's live waiting-list entry
     uint32_t seen_period;  // period that `seen` refers to
+    uint32_t gk_seen_period;  // period in which the client was last counted as a GK client
     GroupMask seen;        // unique-client groups counted during seen_period
   };
   // Flow counters per (period, node).
@@ -56,6 +59,10 @@ class Simulation {
   // Counters per (period, domain).
   struct DomainFlows {
     uint32_t requests = 0, no_help = 0, av = 0;
+    uint32_t gk_starts = 0;  // beschikking starts by clients under a gedwongen-kader measure
+    uint32_t gk_stock = 0;   // such clients in care at the start of the period
+    uint32_t gk_new = 0;     // such clients first counted in the period by a start
+    double gk_cost = 0;      // cost of their care
   };
 
   void Reset(uint64_t seed, uint64_t rep);

@@ -13,14 +13,21 @@ bool MetricDefined(const Model& m, const GroupModel& grp, int metric) {
     case kGkClientShare:
     case kGkInflowShare:
     case kGkCostShare:
-      for (int k : grp.nodes)
-        if (m.nodes[k].gedwongen_kader) return true;
-      return false;
+      return m.domains[grp.domain_index].has_gk;
     case kClientsPer1000:
       return !m.bands.empty();
     default:
       return true;
   }
+}
+
+std::vector<bool> ActiveCells(const Model& m) {
+  const ResultLayout L{m.calendar.num_periods(), m.num_groups(), kNumMetrics};
+  std::vector<bool> active(L.size(), false);
+  for (int p = 0; p < L.periods; ++p)
+    for (int g = 0; g < L.groups; ++g)
+      for (int k = 0; k < L.metrics; ++k) active[L.Index(p, g, k)] = MetricDefined(m, m.groups[g], k);
+  return active;
 }
 
 const char* const kSummaryColumns[] = {"scenario", "domain", "form",   "pillar", "taakveld", "payer",

@@ -23,6 +23,9 @@ struct ScenarioSummary {
 // model has what it needs, e.g. an age limit for lifetime_risk_18).
 bool MetricDefined(const Model& m, const GroupModel& grp, int metric);
 
+// Which cells of a replication's result array summary.csv reports (for Aggregator).
+std::vector<bool> ActiveCells(const Model& m);
+
 extern const char* const kSummaryColumns[];
 extern const int kNumSummaryColumns;
 

@@ -39,8 +39,27 @@ Stats Summarise(std::vector<double> values) {
   return s;
 }
 
+Aggregator::Aggregator(const std::vector<bool>& active) : slot_(active.size(), -1) {
+  for (size_t i = 0; i < active.size(); ++i) {
+    if (!active[i]) continue;
+    slot_[i] = static_cast<int>(cells_.size());
+    cells_.push_back(i);
+  }
+  columns_.resize(cells_.size());
+}
+
 void Aggregator::Add(const std::vector<double>& values) {
-  for (size_t i = 0; i < columns_.size(); ++i) columns_[i].push_back(values[i]);
+  for (size_t c = 0; c < cells_.size(); ++c) columns_[c].push_back(values[cells_[c]]);
+  ++replications_;
+}
+
+Stats Aggregator::Get(size_t index) const {
+  return slot_[index] < 0 ? Summarise({}) : Summarise(columns_[slot_[index]]);
+}
+
+const std::vector<double>& Aggregator::Column(size_t index) const {
+  static const std::vector<double> kEmpty;
+  return slot_[index] < 0 ? kEmpty : columns_[slot_[index]];
 }
 
 }  // namespace sdsim

@@ -21,17 +21,25 @@ double Percentile(const std::vector<double>& sorted, double q);
 // Stats of a set of values (NaN skipped).
 Stats Summarise(std::vector<double> values);
 
+// Collects replication values per result cell. Only cells marked active are kept (a model's
+// result array has many cells that do not apply to their row); inactive cells read as empty.
 class Aggregator {
  public:
-  explicit Aggregator(size_t width) : columns_(width) {}
-  size_t width() const { return columns_.size(); }
+  explicit Aggregator(size_t width) : Aggregator(std::vector<bool>(width, true)) {}
+  explicit Aggregator(const std::vector<bool>& active);
+  size_t width() const { return slot_.size(); }
   // One replication's values (size width()).
   void Add(const std::vector<double>& values);
-  Stats Get(size_t index) const { return Summarise(columns_[index]); }
-  const std::vector<double>& Column(size_t index) const { return columns_[index]; }
+  Stats Get(size_t index) const;
+  // The values of one cell in replication order (empty for an inactive cell).
+  const std::vector<double>& Column(size_t index) const;
+  int replications() const { return replications_; }
 
  private:
+  std::vector<int> slot_;  // cell -> column, or -1
+  std::vector<size_t> cells_;  // column -> cell
   std::vector<std::vector<double>> columns_;
+  int replications_ = 0;
 };
 
 }  // namespace sdsim

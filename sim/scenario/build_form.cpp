@@ -159,6 +159,7 @@ void Builder::ReadForm(const Json& j, const std::string& ptr, int k) {
     Reader ir(*init, r.PointerOf("initial"), pr_);
     node.initial_clients = static_cast<int>(ir.Number("clients", Check::kCount, 0.0));
     node.initial_waiting = static_cast<int>(ir.Number("waiting", Check::kCount, 0.0));
+    node.initial_gk_share = ir.Number("gedwongen_kader_share", Check::kProbability, 0.0);
     if (const Json* ages = ir.Object("ages")) {
       std::vector<double> share(m_->bands.size(), 0.0);
       double sum = 0;

@@ -209,6 +209,8 @@ void Builder::ReadStream(const Json& j, const std::string& ptr, const std::strin
     }
     src.intensity = RateCurve(std::move(starts), std::move(rates), cal.horizon());
   }
+  if (!shorthand) src.gedwongen_kader = r.Bool("gedwongen_kader").value_or(false);
+  if (src.gedwongen_kader) dm.has_gk = true;
   // Via the toegang (default when the domain has one) or directly (huisarts, rechter).
   const std::string via = shorthand ? "direct" : r.Choice("via", {"toegang", "direct"}).value_or(dm.toegang >= 0 ? "toegang" : "direct");
   if (via == "toegang") {
@@ -217,7 +219,12 @@ void Builder::ReadStream(const Json& j, const std::string& ptr, const std::strin
   }
   const std::map<std::string, int32_t> outcomes = {{"no_help", kRouteNoHelp}, {"algemene_voorziening", kRouteAv}};
   if (const Json* routing = r.Find("routing")) {
-    ReadChoice(*routing, r.PointerOf("routing"), d, outcomes, true, kRouteNoHelp, "routing shares", &src.routing);
+    if (ReadChoice(*routing, r.PointerOf("routing"), d, outcomes, true, kRouteNoHelp, "routing shares", &src.routing))
+      for (int32_t t : src.routing.target)
+        if (t >= 0 && m_->nodes[t].domain != d)
+          Problem(r.PointerOf("routing") + "/" + PointerToken(m_->nodes[t].key()),
+                  "new requests are routed to forms of their own domain; a move to another domain "
+                  "belongs in a form's transitions or the age_limit transfer");
   } else if (dm.nodes.size() == 1 && m_->nodes[dm.nodes[0]].is_care()) {
     src.routing.target = {dm.nodes[0]};
     src.routing.cum = {1.0};
@@ -225,7 +232,10 @@ void Builder::ReadStream(const Json& j, const std::string& ptr, const std::strin
     r.Missing("routing", "the share of requests that goes to each form (or no_help, algemene_voorziening), summing to 1");
     return;
   }
-  if (src.intensity.Integral(cal.horizon()) > 0) m_->sources.push_back(std::move(src));
+  if (src.intensity.Integral(cal.horizon()) > 0) {
+    if (src.toegang >= 0 && dm.toegang_source < 0) dm.toegang_source = static_cast<int>(m_->sources.size());
+    m_->sources.push_back(std::move(src));
+  }
 }
 
 void Builder::ReadDemand(Reader& dr, int d) {
@@ -366,6 +376,10 @@ void Builder::ReadCostLines(const Json& j, const std::string& ptr, int d) {
     node.pillar = InternName(&m_->pillars, r.String("pillar").value_or("samenleving"));
     node.taakveld = InternName(&m_->taakvelden, r.String("taakveld").value_or(m_->taakvelden[m_->nodes[dm.nodes[0]].taakveld]));
     node.payer = node.payer_after = InternName(&m_->payers, r.String("payer").value_or("gemeente"));
+    // A line that belongs to the gedwongen kader (e.g. the gecertificeerde instellingen) counts
+    // in gk_cost_share.
+    node.gedwongen_kader = r.Bool("gedwongen_kader").value_or(false);
+    dm.has_gk |= node.gedwongen_kader;
     if (const Json* a = r.Find("amount_per_year")) ReadYearlyAmount(*a, r.PointerOf("amount_per_year"), &node.fixed);
     else r.Missing("amount_per_year", "the yearly amount in euros (or a schedule of prices per year)");
     node.capacity = {{0.0, kUnlimited}};
@@ -400,7 +414,15 @@ void Builder::ReadDomain(const Json& j, const std::string& ptr, int d) {
   if (const Json* t = dr.Find("toegang")) ReadToegang(*t, dr.PointerOf("toegang"), d);
   // Forms first (their ids are known from pass 1; here their contents).
   const std::vector<int> forms = dm.nodes;
-  for (int k : forms) ReadForm(j["forms"][m_->nodes[k].id], node_ptr_[k], k);
+  if (forms.empty()) {
+    // Already reported: nothing else can be checked meaningfully without forms.
+    for (auto it = j.begin(); it != j.end(); ++it) dr.Find(it.key());
+    return;
+  }
+  for (int k : forms) {
+    ReadForm(j["forms"][m_->nodes[k].id], node_ptr_[k], k);
+    dm.has_gk |= m_->nodes[k].gedwongen_kader;
+  }
   ReadDemand(dr, d);
   if (const auto h = dr.String("handover_to")) {
     dm.handover = ResolveForm(*h, d, dr.PointerOf("handover_to"));
@@ -531,7 +553,7 @@ void Builder::Build() {
   Reader top(doc, "", pr_);
   if (!top.ok()) return;
   m_->name = sc_.name;
-  top.Known({"extends"});
+  top.Known({"extends", "indexation", "population", "domains", "targets"});
   if (const Json* n = top.Find("name"); n && (!n->is_string() || n->get<std::string>().empty()))
     top.Fail("name", *n, "must be non-empty text");
   top.String("description");

@@ -71,9 +71,9 @@ std::optional<Distribution> ReadEmpirical(Reader& r, double unit, Problems* pr) 
       ok = false;
       continue;
     }
+    br.Known({"from", "upto", "share", "tail_mean"});
     Bucket bk;
     if (i == 0) lower = br.Number("from", Check::kNonNegative, 0.0) * unit;
-    else br.Known({"from"});
     bk.lower = lower;
     const Json* upto = br.Find("upto");
     if (!upto || upto->is_null()) {
@@ -118,7 +118,7 @@ std::optional<Distribution> ReadEmpirical(Reader& r, double unit, Problems* pr) 
   }
   if (!ok) return std::nullopt;
   if (std::fabs(sum - 1.0) > kSumTolerance) {
-    r.Fail("buckets", Json(sum), "bucket shares must sum to 1 (they sum to " + Fmt(sum) + ")");
+    r.Fail("buckets", Json(std::stod(Fmt(sum))), "bucket shares must sum to 1 (they sum to " + Fmt(sum) + ")");
     return std::nullopt;
   }
   return Distribution::Empirical(std::move(buckets));
@@ -156,6 +156,7 @@ std::optional<Distribution> Builder::ReadDistribution(const Json& j, const std::
   // Two-parameter families: by mean and sd, or by their natural parameters.
   const bool lognormal = *type == "lognormal";
   const std::string p1 = lognormal ? "mu" : "shape", p2 = lognormal ? "sigma" : "scale";
+  r.Known({"mean", "sd", p1.c_str(), p2.c_str()});
   const bool has_ms = r.Find("mean") || r.Find("sd");
   const bool has_nat = r.Find(p1) || r.Find(p2);
   if (has_ms && has_nat) {
@@ -198,6 +199,8 @@ bool Builder::ReadPrice(const Json& j, const std::string& ptr, RateCurve* daily,
   auto read_step = [&](const Json& s, const std::string& sp, bool in_schedule, bool first) -> bool {
     Reader r(s, sp, pr_);
     if (!r.ok()) return false;
+    r.Known({"amount", "per"});
+    if (in_schedule) r.Known({"from"});
     double day = 0;
     if (in_schedule) {
       const Json* from = r.Find("from");
@@ -227,6 +230,10 @@ bool Builder::ReadPrice(const Json& j, const std::string& ptr, RateCurve* daily,
     return true;
   };
   bool ok = true;
+  if (!j.is_array() && !j.is_object()) {
+    Problem(ptr, "a price is written {\"amount\": 40, \"per\": \"day\"} (per day, week, month, year or trajectory)", &j);
+    return false;
+  }
   if (j.is_array()) {
     if (j.empty()) {
       Problem(ptr, "a price schedule needs at least one price");
@@ -284,6 +291,10 @@ bool Builder::ReadYearlyAmount(const Json& j, const std::string& ptr, RateCurve*
 bool Builder::ReadCapacity(const Json& j, const std::string& ptr, std::vector<CapacityStep>* out) {
   out->clear();
   std::string rule;
+  if (j.is_string()) {
+    Problem(ptr, "capacity must be a number of places (without quotes); leave it out for no cap", &j);
+    return false;
+  }
   if (j.is_number()) {
     if (!CheckNumber(j.get<double>(), Check::kCount, &rule)) {
       Problem(ptr, "capacity " + rule + " (places); leave it out for no cap", &j);
@@ -372,7 +383,7 @@ bool Builder::ReadChoice(const Json& j, const std::string& ptr, int domain,
     const std::string kp = ptr + "/" + PointerToken(it.key());
     std::string rule;
     if (!it->is_number() || !CheckNumber(it->get<double>(), Check::kProbability, &rule)) {
-      Problem(kp, it->is_number() ? rule : "must be a number between 0 and 1", &*it);
+      Problem(kp, it->is_number() ? rule : it->is_string() ? "must be a number between 0 and 1 (without quotes)" : "must be a number between 0 and 1", &*it);
       ok = false;
       continue;
     }
@@ -381,7 +392,7 @@ bool Builder::ReadChoice(const Json& j, const std::string& ptr, int domain,
     int32_t target;
     const auto res = reserved.find(it.key());
     if (res != reserved.end()) {
-      explicit_rest = true;
+      explicit_rest |= res->second == rest;  // e.g. an explicit "afgerond": then all is spelt out
       target = res->second;
     } else {
       target = ResolveForm(it.key(), domain, kp);
@@ -397,13 +408,13 @@ bool Builder::ReadChoice(const Json& j, const std::string& ptr, int domain,
   if (!ok) return false;
   if (must_sum_to_one || explicit_rest) {
     if (std::fabs(sum - 1.0) > kSumTolerance) {
-      Json v(sum);
+      Json v(std::stod(Fmt(sum)));
       Problem(ptr, what + " must sum to 1 (they sum to " + Fmt(sum) + ")", &v);
       return false;
     }
     if (!out->cum.empty()) out->cum.back() = 1.0;
   } else if (sum > 1.0 + kSumTolerance) {
-    Json v(sum);
+    Json v(std::stod(Fmt(sum)));
     const std::string remains = rest == ExitTarget(ExitType::kAfgerond) ? "leaves care as \"afgerond\""
                                                                          : "leaves the domain";
     Problem(ptr, what + " sum to " + Fmt(sum) + ", more than 1 (what remains below 1 " + remains + ")", &v);

@@ -39,8 +39,8 @@ class Builder {
   // Resolves "form" (in `domain`) or "domain.form" to a node index, or adds a problem.
   int ResolveForm(const std::string& name, int domain, const std::string& ptr);
   // Reads {target: probability}. `reserved` maps special keys (e.g. "afgerond", "no_help") to
-  // negative targets. If any reserved key is present or `must_sum_to_one`, the row must sum to 1;
-  // otherwise to at most 1 and the rest goes to `rest`.
+  // negative targets. If `must_sum_to_one`, or the key meaning `rest` itself is given, the row
+  // must sum to 1; otherwise to at most 1 and the remainder goes to `rest`.
   bool ReadChoice(const Json& j, const std::string& ptr, int domain,
                   const std::map<std::string, int32_t>& reserved, bool must_sum_to_one, int32_t rest,
                   const std::string& what, Choice* out);

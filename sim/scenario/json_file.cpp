@@ -78,6 +78,15 @@ bool ParseJsonText(const std::string& text, const std::string& file, Json* out, 
     }
     return true;
   };
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    Problem p;
+    p.file = file;
+    p.line = 1;
+    p.column = 1;
+    p.message = "the file is empty; a scenario is one JSON object { ... }";
+    problems->push_back(p);
+    return false;
+  }
   try {
     *out = Json::parse(text, callback, /*allow_exceptions=*/true, /*ignore_comments=*/true);
   } catch (const Json::parse_error& e) {
@@ -102,7 +111,19 @@ bool ParseJsonText(const std::string& text, const std::string& file, Json* out, 
     p.file = file;
     p.line = line;
     p.column = static_cast<int>(byte - line_start) + 1;
-    p.message = "syntax error: " + reason + "\n    " + src + "\n    " +
+    // Hints for the mistakes people make most when editing JSON by hand.
+    std::string hint;
+    if (reason.find("unexpected string literal; expected '}'") != std::string::npos ||
+        reason.find("unexpected string literal; expected ']'") != std::string::npos ||
+        reason.find("unexpected '{'; expected '}'") != std::string::npos)
+      hint = " (is a comma missing at the end of the previous line?)";
+    else if (reason.find("unexpected number literal; expected string literal") != std::string::npos)
+      hint = " (a decimal comma? write 40.50, not 40,50)";
+    else if (reason.find("invalid literal") != std::string::npos && src.find('\'') != std::string::npos)
+      hint = " (text must be in double quotes \"...\", not single quotes)";
+    else if (reason.find("unexpected '}'") != std::string::npos || reason.find("unexpected ']'") != std::string::npos)
+      hint = " (a comma after the last item? remove it)";
+    p.message = "syntax error: " + reason + hint + "\n    " + src + "\n    " +
                 std::string(static_cast<size_t>(p.column - 1), ' ') + "^ near here";
     problems->push_back(p);
     return false;

@@ -114,11 +114,15 @@ bool ResolveScenario(const std::string& path, ResolvedScenario* out, Problems* p
     merged.merge_patch(patch);
   }
   out->doc = std::move(merged);
-  const auto name = out->doc.find("name");
-  if (name != out->doc.end() && name->is_string()) {
+  // The name is the given file's own "name", never inherited from a base (a variant and its
+  // baseline run side by side), else the file name without ".json".
+  const Json& own = out->chain.front().doc;
+  const auto name = own.find("name");
+  if (name != own.end() && name->is_string()) {
     out->name = name->get<std::string>();
   } else {
     out->name = std::filesystem::path(path).stem().string();
+    if (out->doc.contains("name")) out->doc["name"] = out->name;
   }
   return true;
 }
