@@ -168,6 +168,19 @@ uint32_t Simulation::NewClient() {
   return id;
 }
 
+int Simulation::AgeAt(double birth, double t) const {
+  const Date b = model_.calendar.DateOf(birth), d = model_.calendar.DateOf(t);
+  return d.year - b.year - (d.month < b.month || (d.month == b.month && d.day < b.day));
+}
+
+double Simulation::DrawBirth(double t, double age_lo, double age_hi, double u) const {
+  // A birth day such that the age at t (in calendar years) is in [age_lo, age_hi), uniform over
+  // the days of that span.
+  const double youngest = Birthday(t, -static_cast<int>(age_lo));
+  const double oldest = Birthday(t, -static_cast<int>(age_hi)) + 1;
+  return std::floor(oldest + u * (youngest + 1 - oldest));
+}
+
 double Simulation::Birthday(double birth, int age) const {
   Date d = model_.calendar.DateOf(birth);
   d.year += age;
@@ -190,9 +203,8 @@ void Simulation::PlaceInitialClients(int k) {
       size_t b = 0;
       while (b + 1 < node.initial_age_cum.size() && u >= node.initial_age_cum[b]) ++b;
       const BandModel& band = model_.bands[b];
-      const double age = band.lo + s.Uniform() * std::min(band.width(), 100);
-      client.birth = std::floor(-age * kDaysPerYear);
-      if (dm.limit_age > 0 && age >= dm.limit_age) client.flags |= kFlagVerlengd;
+      client.birth = DrawBirth(0, band.lo, band.lo + std::min(band.width(), 100), s.Uniform());
+      if (dm.limit_age > 0 && AgeAt(client.birth, 0) >= dm.limit_age) client.flags |= kFlagVerlengd;
     }
     // Time already in care: from the equilibrium of the duration (a steady flow), or as given.
     double elapsed;
@@ -240,9 +252,8 @@ void Simulation::OnArrival(uint32_t s) {
   if (src.gedwongen_kader) client.flags |= kFlagGk;
   ++domain_flows(src.domain).requests;
   if (src.age_hi > 0) {
-    const double age = src.age_lo + rs.Uniform() * (src.age_hi - src.age_lo);
-    client.birth = std::floor(now_ - age * kDaysPerYear);
-    const int whole = static_cast<int>(age);
+    client.birth = DrawBirth(now_, src.age_lo, src.age_hi, rs.Uniform());
+    const int whole = AgeAt(client.birth, now_);
     for (int b = 0; b < num_bands_; ++b)
       if (whole >= model_.bands[b].lo && whole <= model_.bands[b].hi)
         ++band_requests_[(static_cast<size_t>(period_) * model_.domains.size() + src.domain) * num_bands_ + b];
@@ -326,7 +337,7 @@ void Simulation::Start(uint32_t c, int k) {
       // First care start of a new client: the first-entry rate by age behind lifetime_risk_18.
       client.flags |= kFlagEverCare;
       if (dm.limit_age > 0 && !std::isnan(client.birth)) {
-        const int age = static_cast<int>((now_ - client.birth) / kDaysPerYear);
+        const int age = AgeAt(client.birth, now_);
         if (age < dm.limit_age)
           ++first_entries_[(static_cast<size_t>(period_) * model_.domains.size() + node.domain) * max_limit_age_ + age];
       }
@@ -529,7 +540,7 @@ void Simulation::Snapshot(int p) {
     if ((c.flags & kFlagGk) && static_cast<size_t>(p) + 1 < period_end_.size())
       ++domain_flows_[(static_cast<size_t>(p) + 1) * domains + node.domain].gk_stock;
     if (!std::isnan(c.birth)) {
-      const int age = static_cast<int>((t - c.birth) / kDaysPerYear);
+      const int age = AgeAt(c.birth, t);
       for (int b = 0; b < num_bands_; ++b)
         if (age >= model_.bands[b].lo && age <= model_.bands[b].hi) {
           ++band_in_care_[(static_cast<size_t>(p) * domains + node.domain) * num_bands_ + b];

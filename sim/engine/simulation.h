@@ -83,7 +83,13 @@ class Simulation {
   void LeaveDomain(uint32_t client);
   void MarkSeen(Client& client, const NodeModel& node);
   uint32_t NewClient();
+  // The day on which someone born on day `birth` turns `age` (calendar years; 29 February
+  // birthdays fall on 1 March in other years). Negative ages go back in time.
   double Birthday(double birth, int age) const;
+  // Age in whole calendar years on day t.
+  int AgeAt(double birth, double t) const;
+  // A birth day with the age at t in [age_lo, age_hi) whole years, from a uniform u.
+  double DrawBirth(double t, double age_lo, double age_hi, double u) const;
   void Snapshot(int period);
   Flows& flows(int node) { return flows_[static_cast<size_t>(period_) * num_nodes_ + node]; }
   DomainFlows& domain_flows(int d) {

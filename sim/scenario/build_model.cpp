@@ -228,7 +228,7 @@ void Builder::ReadStream(const Json& j, const std::string& ptr, const std::strin
   } else if (dm.nodes.size() == 1 && m_->nodes[dm.nodes[0]].is_care()) {
     src.routing.target = {dm.nodes[0]};
     src.routing.cum = {1.0};
-  } else {
+  } else if (src.intensity.Integral(cal.horizon()) > 0) {
     r.Missing("routing", "the share of requests that goes to each form (or no_help, algemene_voorziening), summing to 1");
     return;
   }

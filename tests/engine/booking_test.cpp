@@ -28,7 +28,7 @@ RateCurve TariffOf(const std::string& tariff, PeriodKind periods = PeriodKind::k
           tariff + "}}}}}",
       &m, opt);
   REQUIRE(problems.empty());
-  return m.forms[0].tariff;
+  return m.nodes[0].tariff;
 }
 
 }  // namespace

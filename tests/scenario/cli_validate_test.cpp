@@ -71,7 +71,8 @@ TEST_CASE("cli: validate a good file: exit 0 and one ok line", "[scenario][cli]"
   std::string out;
   CHECK(RunSdsim("validate " + good, &out) == 0);
   CHECK(Relative(out, dir) ==
-        "good.json: ok (scenario \"good\", 2 domains, 3 forms, 2025-01-01 .. 2028-12-31)\n");
+        "good.json: ok (scenario \"good\", 2 domains, 3 care forms, 0 targets, 2025-01-01 .. "
+        "2028-12-31)\n");
 }
 
 TEST_CASE("cli: validate a bad file: exit 1, every problem, nothing run or written",
@@ -249,14 +250,16 @@ TEST_CASE("cli: the scenario reference named by sdsim --help exists", "[scenario
 }
 
 // The ok line counts in plain English: "1 domains" reads as a typo to a finance user.
-TEST_CASE("cli: validate says 1 domain, not 1 domains", "[.bug][scenario-bug]") {
+TEST_CASE("cli: validate says 1 domain, 1 care form, 1 target", "[scenario][cli]") {
   TempDir dir;
   const std::string one = dir.Write("een.json", R"({"domains": {"wmo": {"arrivals_per_year": 5,
-    "forms": {"hulp": {"duration": {"type": "fixed", "value": 1}, "tariff": {"amount": 1, "per": "day"}}}}}})");
+    "forms": {"hulp": {"duration": {"type": "fixed", "value": 1}, "tariff": {"amount": 1, "per": "day"}}}}},
+    "targets": [{"metric": "clients_end", "domain": "wmo", "year": 2026, "max": 100}]})");
   std::string out;
   CHECK(RunSdsim("validate " + one, &out) == 0);
   CHECK(Relative(out, dir) ==
-        "een.json: ok (scenario \"een\", 1 domain, 1 form, 2025-01-01 .. 2028-12-31)\n");
+        "een.json: ok (scenario \"een\", 1 domain, 1 care form, 1 target, 2025-01-01 .. "
+        "2028-12-31)\n");
 }
 
 }  // namespace

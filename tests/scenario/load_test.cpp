@@ -78,13 +78,13 @@ Model Load(const std::string& text, BuildOptions options = {}) {
 }
 
 int FormIndex(const Model& m, const std::string& key) {
-  for (int f = 0; f < m.num_forms(); ++f)
-    if (m.forms[f].key() == key) return f;
+  for (int f = 0; f < m.num_nodes(); ++f)
+    if (m.nodes[f].key() == key) return f;
   FAIL("no form " << key);
   return -1;
 }
 
-const FormModel& Form(const Model& m, const std::string& key) { return m.forms[FormIndex(m, key)]; }
+const NodeModel& Form(const Model& m, const std::string& key) { return m.nodes[FormIndex(m, key)]; }
 
 // The rate in force during the civil day `d`.
 double RateOn(const Model& m, const RateCurve& curve, Date d) {
@@ -105,16 +105,16 @@ TEST_CASE("load: forms, domains and labels in file order", "[scenario]") {
   CHECK(m.domains[0].label == "Jeugdhulp");
   CHECK(m.domains[1].id == "wmo");
   CHECK(m.domains[1].label == "wmo");  // label defaults to the id
-  REQUIRE(m.num_forms() == 5);
+  REQUIRE(m.num_nodes() == 5);
   std::vector<std::string> keys;
-  for (const FormModel& f : m.forms) keys.push_back(f.key());
+  for (const NodeModel& f : m.nodes) keys.push_back(f.key());
   CHECK(keys == std::vector<std::string>{"jeugd.ambulant", "jeugd.verblijf", "jeugd.pleegzorg",
                                          "jeugd.bescherming", "wmo.begeleiding"});
-  CHECK(m.domains[0].forms == std::vector<int>{0, 1, 2, 3});
-  CHECK(m.domains[1].forms == std::vector<int>{4});
-  CHECK(m.forms[0].label == "Ambulante jeugdhulp");
-  CHECK(m.forms[1].label == "verblijf");
-  CHECK(m.forms[4].domain == 1);
+  CHECK(m.domains[0].nodes == std::vector<int>{0, 1, 2, 3});
+  CHECK(m.domains[1].nodes == std::vector<int>{4});
+  CHECK(m.nodes[0].label == "Ambulante jeugdhulp");
+  CHECK(m.nodes[1].label == "verblijf");
+  CHECK(m.nodes[4].domain == 1);
 }
 
 TEST_CASE("load: start_date and end_date set the calendar; defaults 2025..2028", "[scenario]") {
@@ -147,11 +147,11 @@ TEST_CASE("load: duration units are converted to days (a month is 365.2425/12 da
     INFO("unit: " << row.unit);
     const Model m = Load(WithDuration(R"({"type": "fixed", "value": 3, "unit": ")" +
                                       std::string(row.unit) + R"("})"));
-    CHECK(m.forms[0].duration.kind() == DistKind::kFixed);
-    CHECK(m.forms[0].duration.a() == Approx(3 * row.days).epsilon(1e-14));
+    CHECK(m.nodes[0].duration.kind() == DistKind::kFixed);
+    CHECK(m.nodes[0].duration.a() == Approx(3 * row.days).epsilon(1e-14));
   }
   // Without a unit, durations are in days.
-  CHECK(Load(WithDuration(R"({"type": "fixed", "value": 3})")).forms[0].duration.a() == 3.0);
+  CHECK(Load(WithDuration(R"({"type": "fixed", "value": 3})")).nodes[0].duration.a() == 3.0);
   CHECK(kMonthDays == Approx(30.436875).epsilon(1e-15));
 }
 
@@ -185,19 +185,19 @@ TEST_CASE("load: each distribution type, by mean and sd or by natural parameters
   // multiplies; sigma and shape do not change.
   const Distribution ln =
       Load(WithDuration(R"({"type": "lognormal", "mu": 1.5, "sigma": 0.5, "unit": "weeks"})"))
-          .forms[0]
+          .nodes[0]
           .duration;
   CHECK(ln.a() == Approx(1.5 + std::log(7.0)));
   CHECK(ln.b() == 0.5);
   const Distribution ga =
       Load(WithDuration(R"({"type": "gamma", "shape": 2, "scale": 3, "unit": "months"})"))
-          .forms[0]
+          .nodes[0]
           .duration;
   CHECK(ga.a() == 2.0);
   CHECK(ga.b() == Approx(3 * kMonthDays));
   const Distribution wb =
       Load(WithDuration(R"({"type": "weibull", "shape": 1.5, "scale": 2, "unit": "years"})"))
-          .forms[0]
+          .nodes[0]
           .duration;
   CHECK(wb.a() == 1.5);
   CHECK(wb.b() == Approx(2 * kYearDays));
@@ -210,7 +210,7 @@ TEST_CASE("load: empirical buckets in the distribution's unit, contiguous, open 
         {"upto": 12, "share": 0.5},
         {"share": 0.25, "tail_mean": 12}
       ]})"))
-                             .forms[0]
+                             .nodes[0]
                              .duration;
   REQUIRE(d.kind() == DistKind::kEmpirical);
   REQUIRE(d.buckets().size() == 3);
@@ -278,14 +278,14 @@ TEST_CASE("load: tariffs become euros per day per calendar month and year", "[sc
   SECTION("a tariff of 0 is allowed (free care)") {
     const Model free = Load(R"({"domains": {"d": {"arrivals_per_year": 1, "forms": {"f": {
       "duration": {"type": "fixed", "value": 1}, "tariff": {"amount": 0, "per": "year"}}}}}})");
-    CHECK(free.forms[0].tariff.Integral(free.calendar.horizon()) == 0.0);
+    CHECK(free.nodes[0].tariff.Integral(free.calendar.horizon()) == 0.0);
   }
 }
 
 TEST_CASE("load: capacity as a number, a schedule, or absent (no cap)", "[scenario]") {
   const Model m = Load(kScenario);
   SECTION("schedule steps on their dates") {
-    const FormModel& f = Form(m, "jeugd.verblijf");
+    const NodeModel& f = Form(m, "jeugd.verblijf");
     REQUIRE(f.capacity.size() == 2);
     CHECK(f.capacity[0].day == 0.0);
     CHECK(f.capacity[0].places == 10);
@@ -295,7 +295,7 @@ TEST_CASE("load: capacity as a number, a schedule, or absent (no cap)", "[scenar
     CHECK(f.capped());
   }
   SECTION("a schedule starting later has no cap until its first date") {
-    const FormModel& f = Form(m, "wmo.begeleiding");
+    const NodeModel& f = Form(m, "wmo.begeleiding");
     REQUIRE(f.capacity.size() == 2);
     CHECK(f.capacity[0].day == 0.0);
     CHECK(f.capacity[0].places == kUnlimited);
@@ -306,7 +306,7 @@ TEST_CASE("load: capacity as a number, a schedule, or absent (no cap)", "[scenar
     const Model one = Load(R"({"domains": {"d": {"arrivals_per_year": 1, "forms": {"f": {
       "capacity": [{"from": "2025-01-01", "places": 3}, {"from": "2025-01-02", "places": 4}],
       "duration": {"type": "fixed", "value": 1}, "tariff": {"amount": 1, "per": "day"}}}}}})");
-    const auto& cap = one.forms[0].capacity;
+    const auto& cap = one.nodes[0].capacity;
     REQUIRE(cap.size() == 2);
     CHECK(cap[0].day == 0.0);
     CHECK(cap[0].places == 3);
@@ -314,13 +314,13 @@ TEST_CASE("load: capacity as a number, a schedule, or absent (no cap)", "[scenar
     CHECK(cap[1].places == 4);
   }
   SECTION("0 places is a cap (everyone waits)") {
-    const FormModel& f = Form(m, "jeugd.pleegzorg");
+    const NodeModel& f = Form(m, "jeugd.pleegzorg");
     REQUIRE(f.capacity.size() == 1);
     CHECK(f.capacity[0].places == 0);
     CHECK(f.capped());
   }
   SECTION("absent: unlimited") {
-    const FormModel& f = Form(m, "jeugd.bescherming");
+    const NodeModel& f = Form(m, "jeugd.bescherming");
     REQUIRE(f.capacity.size() == 1);
     CHECK(f.capacity[0].day == 0.0);
     CHECK(f.capacity[0].places == kUnlimited);
@@ -332,19 +332,19 @@ TEST_CASE("load: routing becomes cumulative shares ending exactly at 1", "[scena
   const Model m = Load(kScenario);
   REQUIRE(m.sources.size() == 2);
   const SourceModel& s = m.sources[0];
-  CHECK(s.id == "jeugd");
+  CHECK(s.id == "jeugd.new");  // the domain's arrivals_per_year and routing: one stream "new"
   CHECK(s.domain == 0);
   // The zero share (pleegzorg) is left out.
-  CHECK(s.route_form == std::vector<int>{FormIndex(m, "jeugd.ambulant"),
+  CHECK(s.routing.target == std::vector<int>{FormIndex(m, "jeugd.ambulant"),
                                          FormIndex(m, "jeugd.verblijf"),
                                          FormIndex(m, "jeugd.bescherming")});
-  REQUIRE(s.route_cum.size() == 3);
-  CHECK(s.route_cum[0] == Approx(0.5));
-  CHECK(s.route_cum[1] == Approx(0.8));
-  CHECK(s.route_cum[2] == 1.0);
+  REQUIRE(s.routing.cum.size() == 3);
+  CHECK(s.routing.cum[0] == Approx(0.5));
+  CHECK(s.routing.cum[1] == Approx(0.8));
+  CHECK(s.routing.cum[2] == 1.0);
   // One form and no routing: everyone goes to it.
-  CHECK(m.sources[1].route_form == std::vector<int>{FormIndex(m, "wmo.begeleiding")});
-  CHECK(m.sources[1].route_cum == std::vector<double>{1.0});
+  CHECK(m.sources[1].routing.target == std::vector<int>{FormIndex(m, "wmo.begeleiding")});
+  CHECK(m.sources[1].routing.cum == std::vector<double>{1.0});
   // Shares that sum to 1 only up to rounding (0.7 + 0.1 + 0.1 + 0.1 is 0.9999999999999999 in
   // floating point) still end at exactly 1, so no client falls off the end.
   const std::string form =
@@ -354,9 +354,9 @@ TEST_CASE("load: routing becomes cumulative shares ending exactly at 1", "[scena
     "forms": {"a": )" + form +
                        R"(, "b": )" + form + R"(, "c": )" + form + R"(, "e": )" + form + "}}}}");
   REQUIRE(0.7 + 0.1 + 0.1 + 0.1 != 1.0);
-  REQUIRE(r.sources[0].route_cum.size() == 4);
-  CHECK(r.sources[0].route_cum[2] == Approx(0.9));
-  CHECK(r.sources[0].route_cum.back() == 1.0);
+  REQUIRE(r.sources[0].routing.cum.size() == 4);
+  CHECK(r.sources[0].routing.cum[2] == Approx(0.9));
+  CHECK(r.sources[0].routing.cum.back() == 1.0);
 }
 
 TEST_CASE("load: arrivals per calendar year (fewer per day in 2028) or per day", "[scenario]") {
@@ -378,55 +378,111 @@ TEST_CASE("load: arrivals per calendar year (fewer per day in 2028) or per day",
 
 TEST_CASE("load: transitions within the domain and to another domain's form", "[scenario]") {
   const Model m = Load(kScenario);
-  const FormModel& amb = Form(m, "jeugd.ambulant");
+  const NodeModel& amb = Form(m, "jeugd.ambulant");
   // The zero probability (pleegzorg) is left out; the rest (85%) leaves care.
-  CHECK(amb.next_form ==
+  CHECK(amb.end.target ==
         std::vector<int>{FormIndex(m, "jeugd.verblijf"), FormIndex(m, "wmo.begeleiding")});
-  REQUIRE(amb.next_cum.size() == 2);
-  CHECK(amb.next_cum[0] == Approx(0.05));
-  CHECK(amb.next_cum[1] == Approx(0.15));
-  const FormModel& verblijf = Form(m, "jeugd.verblijf");
-  CHECK(verblijf.next_form == std::vector<int>{FormIndex(m, "jeugd.ambulant")});
-  CHECK(verblijf.next_cum == std::vector<double>{0.25});
+  REQUIRE(amb.end.cum.size() == 2);
+  CHECK(amb.end.cum[0] == Approx(0.05));
+  CHECK(amb.end.cum[1] == Approx(0.15));
+  const NodeModel& verblijf = Form(m, "jeugd.verblijf");
+  CHECK(verblijf.end.target == std::vector<int>{FormIndex(m, "jeugd.ambulant")});
+  CHECK(verblijf.end.cum == std::vector<double>{0.25});
   // No transitions: everyone leaves.
-  CHECK(Form(m, "jeugd.bescherming").next_form.empty());
-  CHECK(Form(m, "jeugd.bescherming").next_cum.empty());
+  CHECK(Form(m, "jeugd.bescherming").end.target.empty());
+  CHECK(Form(m, "jeugd.bescherming").end.cum.empty());
 }
 
-TEST_CASE("load: an explicit afgerond (leave care) share is not a target", "[scenario]") {
+TEST_CASE("load: an explicit afgerond share is the afgerond exit; the rest is afgerond too",
+          "[scenario]") {
   const Model m = Load(R"({"domains": {"d": {"arrivals_per_year": 1, "routing": {"a": 1},
     "forms": {"a": {"duration": {"type": "fixed", "value": 1}, "tariff": {"amount": 1, "per": "day"},
                     "transitions": {"b": 0.25, "afgerond": 0.75}},
               "b": {"duration": {"type": "fixed", "value": 1}, "tariff": {"amount": 1, "per": "day"},
-                    "transitions": {"afgerond": 1}}}}}})");
-  CHECK(m.forms[0].next_form == std::vector<int>{1});
-  CHECK(m.forms[0].next_cum == std::vector<double>{0.25});
-  CHECK(m.forms[1].next_form.empty());
+                    "transitions": {"afgerond": 1}},
+              "c": {"duration": {"type": "fixed", "value": 1}, "tariff": {"amount": 1, "per": "day"},
+                    "transitions": {"b": 0.25, "overgedragen": 0.1, "voortijdig": 0.05}}}}}})");
+  const int32_t afgerond = ExitTarget(ExitType::kAfgerond);
+  CHECK(m.nodes[0].end.target == std::vector<int32_t>{1, afgerond});
+  CHECK(m.nodes[0].end.cum == std::vector<double>{0.25, 1.0});
+  CHECK(m.nodes[0].end.rest == afgerond);
+  CHECK(m.nodes[1].end.target == std::vector<int32_t>{afgerond});
+  CHECK(m.nodes[1].end.cum == std::vector<double>{1.0});
+  // Typed exits without "afgerond": the row may sum to less than 1 and the rest is afgerond.
+  CHECK(m.nodes[2].end.target ==
+        std::vector<int32_t>{1, ExitTarget(ExitType::kOvergedragen), ExitTarget(ExitType::kVoortijdig)});
+  REQUIRE(m.nodes[2].end.cum.size() == 3);
+  CHECK(m.nodes[2].end.cum[1] == Approx(0.35));
+  CHECK(m.nodes[2].end.cum[2] == Approx(0.4));
+  CHECK(m.nodes[2].end.rest == afgerond);
+  // No transitions: everyone leaves as afgerond.
+  const Model none = Load(R"({"domains": {"d": {"arrivals_per_year": 1, "forms": {"a": {
+    "duration": {"type": "fixed", "value": 1}, "tariff": {"amount": 1, "per": "day"}}}}}})");
+  CHECK(none.nodes[0].end.cum.empty());
+  CHECK(none.nodes[0].end.rest == afgerond);
 }
 
-TEST_CASE("load: output groups are each domain's forms and its total, then the grand total",
+// One line per output group: "kind domain/form/pillar/taakveld/payer/age_band".
+std::vector<std::string> GroupLines(const Model& m) {
+  static const char* const kKinds[] = {"form",   "toegang",  "cost_line", "domain", "domain_pillar",
+                                       "pillar", "taakveld", "payer",     "band",   "total"};
+  std::vector<std::string> out;
+  for (const GroupModel& g : m.groups)
+    out.push_back(std::string(kKinds[static_cast<int>(g.kind)]) + " " + g.domain + "/" + g.form +
+                  "/" + g.pillar + "/" + g.taakveld + "/" + g.payer + "/" + g.age_band);
+  return out;
+}
+
+bool InMask(const GroupMask& mask, int bit) { return (mask[bit / 64] >> (bit % 64)) & 1; }
+
+TEST_CASE("load: output groups: forms, domain x pillar, domain; then pillar, taakveld, payer, total",
           "[scenario]") {
   const Model m = Load(kScenario);
-  std::vector<std::string> groups;
-  for (const GroupModel& g : m.groups) groups.push_back(g.domain + "/" + g.form);
-  CHECK(groups == std::vector<std::string>{"jeugd/ambulant", "jeugd/verblijf", "jeugd/pleegzorg",
-                                           "jeugd/bescherming", "jeugd/all", "wmo/begeleiding",
-                                           "wmo/all", "all/all"});
-  CHECK(m.groups[4].forms == std::vector<int>{0, 1, 2, 3});
-  CHECK(m.groups[6].forms == std::vector<int>{4});
-  CHECK(m.groups[7].forms == std::vector<int>{0, 1, 2, 3, 4});
-  // Each form counts in its own group, its domain's total and the grand total.
-  auto bit = [](const GroupMask& mask, int g) { return (mask[g / 64] >> (g % 64)) & 1; };
-  for (int f = 0; f < m.num_forms(); ++f) {
-    INFO("form " << m.forms[f].key());
+  // Without taakveld, pillar or payer keys: every form is vangnet (a beschikking), taakveld "-"
+  // and paid by the gemeente.
+  CHECK(GroupLines(m) == std::vector<std::string>{
+                             "form jeugd/ambulant/vangnet/-/all/all",
+                             "form jeugd/verblijf/vangnet/-/all/all",
+                             "form jeugd/pleegzorg/vangnet/-/all/all",
+                             "form jeugd/bescherming/vangnet/-/all/all",
+                             "domain_pillar jeugd/all/vangnet/all/all/all",
+                             "domain jeugd/all/all/all/all/all",
+                             "form wmo/begeleiding/vangnet/-/all/all",
+                             "domain_pillar wmo/all/vangnet/all/all/all",
+                             "domain wmo/all/all/all/all/all",
+                             "pillar all/all/vangnet/all/all/all",
+                             "taakveld all/all/all/-/all/all",
+                             "payer all/all/all/all/gemeente/all",
+                             "total all/all/all/all/all/all",
+                         });
+  CHECK(m.pillars == std::vector<std::string>{"vangnet"});
+  CHECK(m.taakvelden == std::vector<std::string>{"-"});
+  CHECK(m.payers == std::vector<std::string>{"gemeente"});
+  CHECK(m.groups[4].nodes == std::vector<int>{0, 1, 2, 3});
+  CHECK(m.groups[5].nodes == std::vector<int>{0, 1, 2, 3});
+  CHECK(m.groups[8].nodes == std::vector<int>{4});
+  for (int g : {9, 10, 11, 12}) CHECK(m.groups[g].nodes == std::vector<int>{0, 1, 2, 3, 4});
+  CHECK(m.node_group == std::vector<int>{0, 1, 2, 3, 6});
+  // Every group counts unique clients (has a mask bit) except the payer row, which counts only
+  // cost. Each form is in its own group, its domain x pillar, its domain, its pillar, its
+  // taakveld and the total: 6 bits.
+  for (int g = 0; g < m.num_groups(); ++g) {
+    INFO("group " << GroupLines(m)[g]);
+    CHECK((m.groups[g].mask_bit >= 0) == (m.groups[g].kind != GroupKind::kPayer));
+  }
+  for (int f = 0; f < m.num_nodes(); ++f) {
+    INFO("form " << m.nodes[f].key());
     int count = 0;
     for (int g = 0; g < m.num_groups(); ++g) {
-      const auto& members = m.groups[g].forms;
-      const bool member = std::find(members.begin(), members.end(), f) != members.end();
-      CHECK(bit(m.forms[f].groups, g) == (member ? 1u : 0u));
-      count += member;
+      const GroupModel& group = m.groups[g];
+      const bool member =
+          std::find(group.nodes.begin(), group.nodes.end(), f) != group.nodes.end();
+      if (group.mask_bit >= 0) {
+        CHECK(InMask(m.nodes[f].groups, group.mask_bit) == member);
+        count += member;
+      }
     }
-    CHECK(count == 3);
+    CHECK(count == 6);
   }
 }
 
@@ -435,29 +491,35 @@ TEST_CASE("load: random stream keys are distinct and depend on names, not positi
   const Model m = Load(kScenario);
   std::set<uint64_t> keys;
   size_t n = 0;
-  for (const FormModel& f : m.forms) {
+  for (const NodeModel& f : m.nodes) {
     keys.insert(f.duration_key);
-    keys.insert(f.transition_key);
+    keys.insert(f.events_key);
     n += 2;
     CHECK(f.duration_key == PurposeKey("duration/" + f.key()));
-    CHECK(f.transition_key == PurposeKey("transition/" + f.key()));
+    CHECK(f.events_key == PurposeKey("events/" + f.key()));
+    keys.insert(f.stock_key);
+    ++n;
+    CHECK(f.stock_key == PurposeKey("stock/" + f.key()));
   }
+  // A domain's arrivals_per_year/routing stream draws from the domain's streams (as before
+  // demand streams existed); a named demand stream from its own.
   for (const SourceModel& s : m.sources) {
     keys.insert(s.arrival_key);
     keys.insert(s.routing_key);
     n += 2;
-    CHECK(s.arrival_key == PurposeKey("arrivals/" + s.id));
-    CHECK(s.routing_key == PurposeKey("routing/" + s.id));
+    const std::string domain = m.domains[s.domain].id;
+    CHECK(s.arrival_key == PurposeKey("arrivals/" + domain));
+    CHECK(s.routing_key == PurposeKey("routing/" + domain));
   }
   CHECK(keys.size() == n);
-  CHECK(n == 14);
+  CHECK(n == 19);
 
   // The same form in another scenario, at another position, draws from the same streams
   // (common random numbers between scenarios).
   const Model other = Load(R"({"domains": {
     "wmo": {"arrivals_per_day": 0.5, "forms": {"begeleiding": {
       "duration": {"type": "fixed", "value": 1}, "tariff": {"amount": 1, "per": "day"}}}}}})");
-  CHECK(other.forms[0].duration_key == Form(m, "wmo.begeleiding").duration_key);
+  CHECK(other.nodes[0].duration_key == Form(m, "wmo.begeleiding").duration_key);
   CHECK(other.sources[0].arrival_key == m.sources[1].arrival_key);
 }
 
@@ -484,7 +546,7 @@ TEST_CASE("load: // and /* */ comments are accepted and text containing // is ke
   CHECK(problems.empty());
   CHECK(resolved.doc["description"] == "zie https://example.nl/a//b");
   const Model full = Load(kScenario);
-  CHECK(full.num_forms() == 5);  // kScenario's description has // and /* inside the text
+  CHECK(full.num_nodes() == 5);  // kScenario's description has // and /* inside the text
 }
 
 TEST_CASE("load: the scenario name is the name key, or else the file name without .json",
@@ -536,13 +598,13 @@ TEST_CASE("load: extends merges the child over its base", "[scenario]") {
   CHECK(resolved.doc["domains"]["jeugd"]["forms"]["verblijf"]["tariff"]["per"] == "year");
   CHECK(resolved.doc["description"] ==
         "bron: https://example.nl/cbs // tabel 1 /* niet weglaten */");
-  CHECK(m.num_forms() == 5);
+  CHECK(m.num_nodes() == 5);
   CHECK(RateOn(m, Form(m, "jeugd.bescherming").tariff, {2028, 2, 1}) == Approx(3000.0 / 29));
   CHECK(Form(m, "jeugd.pleegzorg").capacity[0].places == 0);
   CHECK(m.sources[1].intensity.RateAt(0) == 0.5);
   // Keys keep the base's order; a key new in the child comes after them.
   std::vector<std::string> forms;
-  for (const FormModel& f : m.forms) forms.push_back(f.id);
+  for (const NodeModel& f : m.nodes) forms.push_back(f.id);
   CHECK(forms == std::vector<std::string>{"ambulant", "verblijf", "pleegzorg", "bescherming",
                                           "begeleiding"});
 }
@@ -578,11 +640,12 @@ TEST_CASE("load: the reference benchmark scenario is valid", "[scenario]") {
   CHECK(m.name == "reference");
   CHECK(m.calendar.horizon() == 1461.0);
   REQUIRE(m.domains.size() == 1);
-  REQUIRE(m.num_forms() == 6);
+  REQUIRE(m.num_nodes() == 6);
   CHECK(Form(m, "ref.jeugd_verblijf").capacity[0].places == 60);
   CHECK(Form(m, "ref.wmo_huishoudelijk").capacity[0].places == 450);
   CHECK_FALSE(Form(m, "ref.jeugd_ambulant").capped());
-  CHECK(m.num_groups() == 6 + 1 + 1);
+  // Six forms, the domain's pillar, the domain, the pillar, the taakveld, the payer, the total.
+  CHECK(m.num_groups() == 6 + 6);
   REQUIRE(m.sources.size() == 1);
   CHECK(m.sources[0].intensity.RateAt(0) == Approx(3000.0 / 365).epsilon(1e-15));
 }
@@ -604,12 +667,9 @@ TEST_CASE("load: every scenario file shipped in scenarios/ is valid", "[scenario
   CHECK(files >= 1);
 }
 
-// A child that does not set "name" inherits its base's name through the merge, so running the
-// base and a variant together fails with "two scenarios in one run have the same name", and the
-// manifest names the variant after its base. resolve.h says the name is the "name" key "or the
-// file name": for a variant the user expects its own file name.
+// A variant runs side by side with its base, so it never inherits the base's "name".
 TEST_CASE("load: a child without its own name is named after its file, not its base",
-          "[.bug][scenario-bug]") {
+          "[scenario]") {
   TempDir dir;
   dir.Write("basis.json", kScenario);  // "name": "begroting 2026"
   const std::string child =
@@ -620,6 +680,8 @@ TEST_CASE("load: a child without its own name is named after its file, not its b
   Problems problems;
   REQUIRE(LoadScenario(child, BuildOptions{}, &resolved, &m, &problems));
   CHECK(resolved.name == "hoog");
+  CHECK(m.name == "hoog");
+  CHECK(resolved.doc["name"] == "hoog");
 }
 
 }  // namespace

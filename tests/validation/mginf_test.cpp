@@ -59,7 +59,7 @@ TEST_CASE("M/G/inf: mean caseload and cost follow lambda * integral of S, any di
   const Model& m = run->model;
   const double lambda = 2.0, tariff = 50, h = 0.125;
   for (const char* domain : {"exp", "logn", "gamma", "weib", "emp"}) {
-    const Distribution& d = m.forms[m.groups[run->Group(domain, "f")].forms[0]].duration;
+    const Distribution& d = m.nodes[m.groups[run->Group(domain, "f")].nodes[0]].duration;
     const auto g = IntegratedSurvival(d, m.calendar.horizon(), h);
     for (int p = 0; p < m.calendar.num_periods(); ++p) {
       const Period& per = m.calendar.periods()[p];

@@ -17,12 +17,33 @@ struct ModelRun {
   std::unique_ptr<Aggregator> agg;
   ResultLayout layout;
 
+  // The row of one form (or toegang, or cost line), of a domain (form "all") or of the whole
+  // scenario ("all", "all").
   int Group(const std::string& domain, const std::string& form) const {
-    for (int g = 0; g < model.num_groups(); ++g)
-      if (model.groups[g].domain == domain && model.groups[g].form == form) return g;
+    for (int g = 0; g < model.num_groups(); ++g) {
+      const GroupModel& grp = model.groups[g];
+      if (grp.domain != domain || grp.form != form) continue;
+      const bool row = form != "all" ? grp.kind == GroupKind::kForm || grp.kind == GroupKind::kToegang ||
+                                           grp.kind == GroupKind::kCostLine
+                                     : grp.kind == GroupKind::kDomain || grp.kind == GroupKind::kTotal;
+      if (row) return g;
+    }
     FAIL("no group " << domain << "/" << form);
     return -1;
   }
+  // Any row by its full selection (domain, form, pillar, taakveld, payer, age band).
+  int GroupWhere(const std::string& domain, const std::string& form, const std::string& pillar,
+                 const std::string& taakveld, const std::string& payer, const std::string& band) const {
+    for (int g = 0; g < model.num_groups(); ++g) {
+      const GroupModel& grp = model.groups[g];
+      if (grp.domain == domain && grp.form == form && grp.pillar == pillar && grp.taakveld == taakveld &&
+          grp.payer == payer && grp.age_band == band)
+        return g;
+    }
+    FAIL("no group " << domain << "/" << form << "/" << pillar << "/" << taakveld << "/" << payer << "/" << band);
+    return -1;
+  }
+  Stats GetGroup(int group, int period, int metric) const { return agg->Get(layout.Index(period, group, metric)); }
   size_t Index(const std::string& domain, const std::string& form, int period, int metric) const {
     return layout.Index(period, Group(domain, form), metric);
   }
