@@ -15,6 +15,7 @@ const char kHelp[] =
     "  sdsim run FILE... [options]    simulate scenario files and write results (summary.csv,\n"
     "                                 manifest.json) to a new folder under results/\n"
     "  sdsim validate FILE...         check scenario files without running anything\n"
+    "  sdsim expect FILE...           expected values without sampling (fast; no queues)\n"
     "  sdsim COMMAND --help           options of a command\n"
     "  sdsim --version                program version\n"
     "\n"
@@ -39,7 +40,8 @@ int main(int argc, char** argv) {
   const std::vector<std::string> rest(all.begin() + 2, all.end());
   if (all[1] == "run") return sdsim::RunCommand(rest, all);
   if (all[1] == "validate") return sdsim::ValidateCommand(rest);
-  std::fprintf(stderr, "sdsim: unknown command \"%s\"; commands are: run, validate (see sdsim --help)\n",
+  if (all[1] == "expect") return sdsim::ExpectCommand(rest, all);
+  std::fprintf(stderr, "sdsim: unknown command \"%s\"; commands are: run, validate, expect (see sdsim --help)\n",
                all[1].c_str());
   return sdsim::kExitUsage;
 }
