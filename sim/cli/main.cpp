@@ -14,6 +14,7 @@ const char kHelp[] =
     "Usage:\n"
     "  sdsim run FILE... [options]    simulate scenario files and write results (summary.csv,\n"
     "                                 manifest.json) to a new folder under results/\n"
+    "  sdsim sweep BASE --vary K=a,b  run a grid of variations of one scenario (sweep.csv)\n"
     "  sdsim validate FILE...         check scenario files without running anything\n"
     "  sdsim expect FILE...           expected values without sampling (fast; no queues)\n"
     "  sdsim COMMAND --help           options of a command\n"
@@ -41,7 +42,8 @@ int main(int argc, char** argv) {
   if (all[1] == "run") return sdsim::RunCommand(rest, all);
   if (all[1] == "validate") return sdsim::ValidateCommand(rest);
   if (all[1] == "expect") return sdsim::ExpectCommand(rest, all);
-  std::fprintf(stderr, "sdsim: unknown command \"%s\"; commands are: run, validate, expect (see sdsim --help)\n",
+  if (all[1] == "sweep") return sdsim::SweepCommand(rest, all);
+  std::fprintf(stderr, "sdsim: unknown command \"%s\"; commands are: run, sweep, validate, expect (see sdsim --help)\n",
                all[1].c_str());
   return sdsim::kExitUsage;
 }

@@ -18,6 +18,7 @@
 
 #include "core/calendar.h"
 #include "core/distribution.h"
+#include "core/effect.h"
 #include "core/rate_curve.h"
 
 namespace sdsim {
@@ -83,6 +84,7 @@ struct NodeModel {
   int taakveld = 0;  // index into Model::taakvelden
   bool beschikking = true;
   bool gedwongen_kader = false;  // a measure (JB, JR): its clients count as gedwongen kader
+  bool investment = false;       // a cost line that is an investment of a scenario
 
   std::vector<CapacityStep> capacity;  // sorted by day; capacity[0].day == 0
   Distribution duration;               // days in care (or in assessment)
@@ -199,6 +201,48 @@ struct TargetModel {
   double upper = std::numeric_limits<double>::infinity();
 };
 
+// A policy lever of an investment scenario: an effect of uncertain size, phased in over time
+// (ramp from 0 to 1), on a selection of demand streams or forms.
+enum class LeverKind : uint8_t {
+  kInflow,        // demand of the selected streams x (1 + change x ramp)
+  kDuration,      // durations of care starting at t x (1 + change x ramp(t))
+  kReentry,       // re-entry probability x (1 + change x ramp)
+  kEscalation,    // escalation hazard x (1 + change x ramp)
+  kTariff,        // all prices of the form x (1 + change x ramp)
+  kCapacity,      // places x (1 + change x ramp), rounded down
+  kDiversion,     // a share of requests routed to the forms goes to `to` (the lokaal team) if it
+                  // has a free place, else as before
+  kRoutingShift,  // a share of every entry into the forms goes to the `to` forms instead
+};
+
+struct LeverModel {
+  std::string name;
+  LeverKind kind = LeverKind::kInflow;
+  int effect = 0;          // index into Model::effects (the size, drawn per replication)
+  RateCurve ramp;          // 0 before the start, rising to 1
+  std::vector<int> sources;  // kInflow
+  std::vector<int> nodes;    // the other kinds
+  Choice to;               // kDiversion (one form) and kRoutingShift (forms)
+  uint64_t key = 0;        // random stream for per-client decisions
+};
+
+// A begroting line: the budgeted amount for one output row (a domain, pillar, taakveld, payer or
+// the total) in one period.
+struct BudgetLine {
+  std::string name;       // e.g. "jeugd"
+  std::string selection;  // readable
+  int group = 0;
+  int period = 0;
+  double amount = 0;
+};
+
+// An effect size shared by one or more levers (levers with the same name share it).
+struct EffectModel {
+  std::string name;
+  EffectSize size;
+  uint64_t key = 0;  // random stream of its draw
+};
+
 struct Model {
   std::string name;
   Calendar calendar{Date{2025, 1, 1}, Date{2028, 12, 31}, PeriodKind::kYear};
@@ -210,6 +254,12 @@ struct Model {
   std::vector<GroupModel> groups;
   std::vector<int> node_group;  // each node's own row group (kForm, kCostLine or kToegang)
   std::vector<TargetModel> targets;
+  std::vector<BudgetLine> budget;
+  std::vector<EffectModel> effects;
+  std::vector<LeverModel> levers;
+  // Lower Cholesky factor of the effects' correlation matrix (row-major, effects x effects);
+  // empty = independent.
+  std::vector<double> effect_cholesky;
 
   int num_nodes() const { return static_cast<int>(nodes.size()); }
   int num_groups() const { return static_cast<int>(groups.size()); }

@@ -79,6 +79,24 @@ RateCurve RateCurve::Plus(const RateCurve& o) const {
   return RateCurve(std::move(starts), std::move(rates), horizon_);
 }
 
+RateCurve RateCurve::Splice(const RateCurve& after, double day) const {
+  if (starts_.empty()) return after;
+  std::vector<double> starts, rates;
+  for (size_t i = 0; i < starts_.size(); ++i)
+    if (starts_[i] < day) {
+      starts.push_back(starts_[i]);
+      rates.push_back(rates_[i]);
+    }
+  starts.push_back(day);
+  rates.push_back(after.RateAt(day));
+  for (size_t i = 0; i < after.starts_.size(); ++i)
+    if (after.starts_[i] > day) {
+      starts.push_back(after.starts_[i]);
+      rates.push_back(after.rates_[i]);
+    }
+  return RateCurve(std::move(starts), std::move(rates), horizon_);
+}
+
 RateCurve RateCurve::Scaled(double factor) const {
   std::vector<double> rates = rates_;
   for (double& r : rates) r *= factor;

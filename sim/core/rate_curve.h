@@ -41,6 +41,8 @@ class RateCurve {
   RateCurve Times(const RateCurve& other) const;
   // Pointwise sum with another curve on the same horizon; an empty (default) curve counts as 0.
   RateCurve Plus(const RateCurve& other) const;
+  // This curve before `day`, `after` from `day` on (a price change on a contract date).
+  RateCurve Splice(const RateCurve& after, double day) const;
   // Every rate multiplied by `factor`.
   RateCurve Scaled(double factor) const;
 

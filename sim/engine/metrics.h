@@ -25,6 +25,8 @@ namespace sdsim {
 //   waited_share       fraction of the period's starts that had to wait
 //   escalated          clients who left this form's waiting list for a heavier form
 //   reentries          clients who came back after an earlier exit (counted where they re-enter)
+//   diverted           clients sent elsewhere by a lever: requests for this form helped by the
+//                      lokaal team instead (diversion), entries shifted to other forms
 //   cost               euros booked to the period (days of care, trajectory and one-off prices
 //                      at the start, fixed budgets and staff per day), indexed
 //   cost_pgb           the part of cost paid as PGB
@@ -58,6 +60,7 @@ enum Metric : int {
   kWaitedShare,
   kEscalated,
   kReentries,
+  kDiverted,
   kCost,
   kCostPgb,
   kCostPerClient,

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <boost/random/exponential_distribution.hpp>
+#include <boost/random/normal_distribution.hpp>
 #include <cmath>
 #include <limits>
 
@@ -71,10 +72,15 @@ void Simulation::Reset(uint64_t seed, uint64_t rep) {
   free_clients_.clear();
   const size_t periods = period_end_.size(), n = static_cast<size_t>(num_nodes_),
                domains = model_.domains.size();
+  params_.resize(n);
+  for (int k = 0; k < num_nodes_; ++k) {
+    const NodeModel& node = model_.nodes[k];
+    params_[k] = NodeParams{&node.tariff, &node.pgb_tariff, &node.per_start, nullptr, nullptr, nullptr,
+                            &node.capacity, {}, {}};
+  }
   for (int k = 0; k < num_nodes_; ++k) {
     const NodeModel& node = model_.nodes[k];
     busy_[k] = waiting_n_[k] = stock0_[k] = waiting0_[k] = 0;
-    cap_[k] = node.capacity[0].places;
     next_step_[k] = 1;
     waiting_[k].Clear();
     if (node.kind == NodeKind::kCostLine) continue;
@@ -105,6 +111,8 @@ void Simulation::Reset(uint64_t seed, uint64_t rep) {
     intensity_[s] = model_.domains[src.domain].volatility > 0 ? src.intensity.Times(factor[src.domain])
                                                               : src.intensity;
   }
+  ApplyLevers(seed, rep);
+  for (int k = 0; k < num_nodes_; ++k) cap_[k] = (*params_[k].capacity)[0].places;
   flows_.assign(periods * n, Flows{});
   cost_.assign(periods * n * 2, 0.0);
   cost_pgb_.assign(periods * n, 0.0);
@@ -116,6 +124,97 @@ void Simulation::Reset(uint64_t seed, uint64_t rep) {
   domain_flows_.assign(periods * domains, DomainFlows{});
 }
 
+const RateCurve* Simulation::Own(RateCurve curve) {
+  owned_curves_.push_back(std::move(curve));
+  return &owned_curves_.back();
+}
+
+void Simulation::ApplyLevers(uint64_t seed, uint64_t rep) {
+  owned_curves_.clear();
+  owned_capacity_.clear();
+  redirects_.clear();
+  if (model_.levers.empty()) return;
+  // Effect sizes: one standard normal per effect from its own stream, correlated through the
+  // Cholesky factor (a Gaussian copula), then each through its own distribution.
+  const size_t ne = model_.effects.size();
+  std::vector<double> z(ne), corr(ne);
+  for (size_t e = 0; e < ne; ++e) {
+    Stream s;
+    s.Seed(seed, rep, model_.effects[e].key);
+    z[e] = boost::random::normal_distribution<double>()(s.engine());
+  }
+  for (size_t a = 0; a < ne; ++a) {
+    if (model_.effect_cholesky.empty()) {
+      corr[a] = z[a];
+      continue;
+    }
+    corr[a] = 0;
+    for (size_t b = 0; b <= a; ++b) corr[a] += model_.effect_cholesky[a * ne + b] * z[b];
+  }
+  effect_values_.resize(ne);
+  for (size_t e = 0; e < ne; ++e) effect_values_[e] = model_.effects[e].size.Quantile(NormalCdf(corr[e]));
+  lever_streams_.resize(model_.levers.size());
+  const RateCurve one = RateCurve::Constant(1, horizon_);
+  for (size_t l = 0; l < model_.levers.size(); ++l) {
+    const LeverModel& lever = model_.levers[l];
+    const double size = effect_values_[lever.effect];
+    // The multiplier 1 + size x ramp(t) (or, for shares, size x ramp(t)).
+    const RateCurve factor = lever.ramp.Scaled(size).Plus(one);
+    auto times = [&](const RateCurve* base) { return Own(base ? base->Times(factor) : factor); };
+    switch (lever.kind) {
+      case LeverKind::kInflow:
+        for (int s : lever.sources) intensity_[s] = intensity_[s].Times(factor);
+        break;
+      case LeverKind::kDuration:
+        for (int k : lever.nodes) params_[k].duration_factor = times(params_[k].duration_factor);
+        break;
+      case LeverKind::kReentry:
+        for (int k : lever.nodes) params_[k].reentry_factor = times(params_[k].reentry_factor);
+        break;
+      case LeverKind::kEscalation:
+        for (int k : lever.nodes) params_[k].escalation_factor = times(params_[k].escalation_factor);
+        break;
+      case LeverKind::kTariff:
+        for (int k : lever.nodes) {
+          params_[k].tariff = Own(params_[k].tariff->Times(factor));
+          params_[k].pgb_tariff = Own(params_[k].pgb_tariff->Times(factor));
+          if (!params_[k].per_start->starts().empty()) params_[k].per_start = Own(params_[k].per_start->Times(factor));
+        }
+        break;
+      case LeverKind::kCapacity:
+        for (int k : lever.nodes) {
+          // Places at every change of either the schedule or the factor, rounded down.
+          const auto& base = *params_[k].capacity;
+          std::vector<double> days;
+          for (const CapacityStep& st : base) days.push_back(st.day);
+          for (double d : factor.starts()) days.push_back(d);
+          std::sort(days.begin(), days.end());
+          days.erase(std::unique(days.begin(), days.end()), days.end());
+          std::vector<CapacityStep> steps;
+          for (double d : days) {
+            int places = base[0].places;
+            for (const CapacityStep& st : base)
+              if (st.day <= d) places = st.places;
+            if (places != kUnlimited) places = static_cast<int>(std::floor(places * factor.RateAt(d) + 1e-9));
+            if (steps.empty() || steps.back().places != places) steps.push_back({d, places});
+          }
+          owned_capacity_.push_back(std::move(steps));
+          params_[k].capacity = &owned_capacity_.back();
+        }
+        break;
+      case LeverKind::kDiversion:
+      case LeverKind::kRoutingShift: {
+        lever_streams_[l].Seed(seed, rep, lever.key);
+        const int index = static_cast<int>(redirects_.size());
+        redirects_.push_back(Redirect{&lever, lever.ramp.Scaled(size), static_cast<int>(l)});
+        for (int k : lever.nodes)
+          (lever.kind == LeverKind::kDiversion ? params_[k].diversions : params_[k].shifts).push_back(index);
+        break;
+      }
+    }
+  }
+}
+
 void Simulation::Run(uint64_t seed, uint64_t rep, RepResult* out) {
   Reset(seed, rep);
   for (int k = 0; k < num_nodes_; ++k) PlaceInitialClients(k);
@@ -124,7 +223,7 @@ void Simulation::Run(uint64_t seed, uint64_t rep, RepResult* out) {
     if (t < horizon_) queue_.Push(t, EventKind::kArrival, static_cast<uint32_t>(s));
   }
   for (int k = 0; k < num_nodes_; ++k) {
-    const auto& steps = model_.nodes[k].capacity;
+    const auto& steps = *params_[k].capacity;
     for (size_t i = 1; i < steps.size(); ++i)
       if (steps[i].day < horizon_) queue_.Push(steps[i].day, EventKind::kChange, static_cast<uint32_t>(k));
   }
@@ -266,6 +365,17 @@ void Simulation::OnArrival(uint32_t s) {
 
 void Simulation::Route(uint32_t c, int32_t t, int domain) {
   if (t >= 0) {
+    // Diversion (stevige lokale teams): a share of these requests is helped by the team instead,
+    // as long as it has a free place.
+    for (int i : params_[t].diversions) {
+      const Redirect& rd = redirects_[i];
+      const int to = rd.lever->to.target[0];
+      if (lever_streams_[rd.stream].Uniform() < rd.share.RateAt(now_) && waiting_n_[to] == 0 && busy_[to] < cap_[to]) {
+        ++flows(t).diverted;
+        t = to;
+        break;
+      }
+    }
     Enter(c, t);
     return;
   }
@@ -276,6 +386,15 @@ void Simulation::Route(uint32_t c, int32_t t, int domain) {
 }
 
 void Simulation::Enter(uint32_t c, int k) {
+  for (int i : params_[k].shifts) {
+    const Redirect& rd = redirects_[i];
+    Stream& ls = lever_streams_[rd.stream];
+    if (ls.Uniform() < rd.share.RateAt(now_)) {
+      ++flows(k).diverted;
+      k = rd.lever->to.Draw(ls);
+      break;
+    }
+  }
   const NodeModel& node = model_.nodes[k];
   Client& client = clients_[c];
   client.node = k;
@@ -291,7 +410,8 @@ void Simulation::Enter(uint32_t c, int k) {
   ++waiting_n_[k];
   ++flows(k).joins;
   if (node.escalation_per_day > 0) {
-    const double t = now_ + Exp1(node_events_[k]) / node.escalation_per_day;
+    const double f = params_[k].escalation_factor ? params_[k].escalation_factor->RateAt(now_) : 1.0;
+    const double t = f > 0 ? now_ + Exp1(node_events_[k]) / (node.escalation_per_day * f) : INFINITY;
     client.escalate_at = t;
     if (t < horizon_) queue_.Push(t, EventKind::kEscalate, c);
   }
@@ -353,13 +473,14 @@ void Simulation::Start(uint32_t c, int k) {
     }
     client.flags &= ~kFlagPgb;
     if (node.pgb_share > 0 && node_events_[k].Uniform() < node.pgb_share) client.flags |= kFlagPgb;
-    const double once = node.per_start.starts().empty() ? 0.0 : node.per_start.RateAt(now_);
+    const double once = params_[k].per_start->starts().empty() ? 0.0 : params_[k].per_start->RateAt(now_);
     if (once > 0) {
       cost_[(static_cast<size_t>(period_) * num_nodes_ + k) * 2 + (now_ >= node.payer_switch_day)] += once;
       if (client.flags & kFlagGk) domain_flows(node.domain).gk_cost += once;
     }
   }
-  ScheduleStretch(c, k, node.duration.Sample(node_duration_[k]));
+  const double factor = params_[k].duration_factor ? params_[k].duration_factor->RateAt(now_) : 1.0;
+  ScheduleStretch(c, k, node.duration.Sample(node_duration_[k]) * factor);
 }
 
 void Simulation::ScheduleStretch(uint32_t c, int k, double remaining) {
@@ -389,7 +510,7 @@ void Simulation::ScheduleStretch(uint32_t c, int k, double remaining) {
   const double to = std::min(end, horizon_);
   if (node.is_care() && to > now_) {
     const bool pgb = client.flags & kFlagPgb;
-    const RateCurve& tariff = pgb ? node.pgb_tariff : node.tariff;
+    const RateCurve& tariff = pgb ? *params_[k].pgb_tariff : *params_[k].tariff;
     const size_t stride = static_cast<size_t>(num_nodes_) * 2;
     const double sw = std::clamp(node.payer_switch_day, now_, to);
     if (sw > now_)
@@ -477,8 +598,10 @@ void Simulation::OnEndCare(uint32_t c) {
     return;
   }
   LeaveDomain(c);
+  const double reentry = node.reentry_probability *
+                        (params_[k].reentry_factor ? params_[k].reentry_factor->RateAt(now_) : 1.0);
   if ((type == ExitType::kAfgerond || type == ExitType::kVoortijdig) && node.reentry_probability > 0 &&
-      node_events_[k].Uniform() < node.reentry_probability) {
+      node_events_[k].Uniform() < std::min(reentry, 1.0)) {
     const double back = now_ + node.reentry_delay.Sample(node_events_[k]);
     if (back < horizon_) {
       client.state = kAway;
@@ -491,7 +614,7 @@ void Simulation::OnEndCare(uint32_t c) {
 }
 
 void Simulation::OnCapacityChange(uint32_t k) {
-  cap_[k] = model_.nodes[k].capacity[next_step_[k]++].places;
+  cap_[k] = (*params_[k].capacity)[next_step_[k]++].places;
   StartWaiting(static_cast<int>(k));
 }
 
@@ -600,6 +723,7 @@ void Simulation::Finalize(RepResult* out) const {
         sum.waited += x.waited;
         sum.escalated += x.escalated;
         sum.reentries += x.reentries;
+        sum.diverted += x.diverted;
         for (int t = 0; t < static_cast<int>(ExitType::kCount); ++t) sum.by_type[t] += x.by_type[t];
         over5 += over5_[pk];
         if (node.beschikking && node.is_care()) besch_starts += x.starts;
@@ -618,6 +742,7 @@ void Simulation::Finalize(RepResult* out) const {
       set(p, kWaitedShare, sum.starts > 0 ? static_cast<double>(sum.waited) / sum.starts : kNaN);
       set(p, kEscalated, sum.escalated);
       set(p, kReentries, sum.reentries);
+      set(p, kDiverted, sum.diverted);
       set(p, kCost, cost);
       set(p, kCostPgb, cost_pgb);
       set(p, kCostPerClient, unique > 0 ? cost / unique : kNaN);

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <vector>
 
 #include "core/model.h"
@@ -53,7 +54,7 @@ class Simulation {
   // Flow counters per (period, node).
   struct Flows {
     double wait_sum = 0;
-    uint32_t starts = 0, ends = 0, joins = 0, leaves = 0, waited = 0, escalated = 0, reentries = 0;
+    uint32_t starts = 0, ends = 0, joins = 0, leaves = 0, waited = 0, escalated = 0, reentries = 0, diverted = 0;
     uint32_t by_type[static_cast<int>(ExitType::kCount)] = {};
   };
   // Counters per (period, domain).
@@ -65,7 +66,28 @@ class Simulation {
     double gk_cost = 0;      // cost of their care
   };
 
+  // This replication's prices, factors and capacities: the model's, changed by the levers with
+  // their drawn effect sizes.
+  struct NodeParams {
+    const RateCurve* tariff;
+    const RateCurve* pgb_tariff;
+    const RateCurve* per_start;
+    const RateCurve* duration_factor;    // nullptr = 1
+    const RateCurve* reentry_factor;     // nullptr = 1
+    const RateCurve* escalation_factor;  // nullptr = 1
+    const std::vector<CapacityStep>* capacity;
+    std::vector<int> diversions;  // indices into redirects_, applied when routed to this form
+    std::vector<int> shifts;      // indices into redirects_, applied at every entry
+  };
+  struct Redirect {
+    const LeverModel* lever;
+    RateCurve share;  // share of clients redirected at time t
+    int stream;       // index into lever_streams_
+  };
+
   void Reset(uint64_t seed, uint64_t rep);
+  void ApplyLevers(uint64_t seed, uint64_t rep);
+  const RateCurve* Own(RateCurve curve);
   void PlaceInitialClients(int node);
   void OnArrival(uint32_t source);
   void OnEndCare(uint32_t client);
@@ -114,7 +136,13 @@ class Simulation {
   std::vector<uint32_t> free_clients_;
   std::vector<int> busy_, cap_, next_step_, waiting_n_, stock0_, waiting0_;
   std::vector<Fifo> waiting_;
-  std::vector<RateCurve> intensity_;  // per source, with this replication's volatility
+  std::vector<RateCurve> intensity_;  // per source, with this replication's volatility and levers
+  std::vector<NodeParams> params_;
+  std::deque<RateCurve> owned_curves_;
+  std::deque<std::vector<CapacityStep>> owned_capacity_;
+  std::vector<Redirect> redirects_;
+  std::vector<Stream> lever_streams_;
+  std::vector<double> effect_values_;
   std::vector<Stream> source_arrival_, source_routing_, node_duration_, node_events_, node_stock_,
       domain_stream_;
   std::vector<Flows> flows_;               // [period][node]

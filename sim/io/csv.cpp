@@ -25,11 +25,11 @@ std::string FormatNumber(double v, char decimal_point) {
   return s;
 }
 
-CsvWriter::CsvWriter(CsvDialect dialect)
+CsvWriter::CsvWriter(CsvDialect dialect, bool bom)
     : dialect_(dialect),
       sep_(dialect == CsvDialect::kNl ? ';' : ','),
       decimal_(dialect == CsvDialect::kNl ? ',' : '.') {
-  if (dialect_ == CsvDialect::kNl) out_ = "\xEF\xBB\xBF";
+  if (dialect_ == CsvDialect::kNl && bom) out_ = "\xEF\xBB\xBF";
 }
 
 void CsvWriter::Separator() {

@@ -17,12 +17,21 @@ bool ParseCsvDialect(std::string_view text, CsvDialect* dialect);
 // Shortest round-trip fixed notation with the given decimal separator; "" for NaN.
 std::string FormatNumber(double value, char decimal_point = '.');
 
+// One cell given from outside (e.g. a sweep's varied value): a number or text.
+struct CsvCell {
+  std::string text;
+  double number = 0;
+  bool numeric = false;
+};
+
 class CsvWriter {
  public:
-  explicit CsvWriter(CsvDialect dialect);
+  // `bom`: start with the UTF-8 byte-order mark (kNl only); false for text appended to a file.
+  explicit CsvWriter(CsvDialect dialect, bool bom = true);
   CsvWriter& Text(std::string_view text);
   CsvWriter& Number(double value);
   CsvWriter& Integer(long long value);
+  CsvWriter& Cell(const CsvCell& cell) { return cell.numeric ? Number(cell.number) : Text(cell.text); }
   void EndRow();
   const std::string& str() const { return out_; }
 

@@ -28,6 +28,7 @@ std::string ManifestJson(const RunInfo& info, const std::vector<const ResolvedSc
   j["seconds"] = info.seconds;
   j["events"] = info.events;
   j["outputs"] = info.outputs;
+  if (!info.budget_file.empty()) j["budget_file"] = info.budget_file;
   Json list = Json::array();
   for (const ResolvedScenario* s : scenarios) {
     Json e;

@@ -21,6 +21,7 @@ struct RunInfo {
   double seconds = 0;
   uint64_t events = 0;
   std::vector<std::string> outputs;  // file names in the output folder
+  std::string budget_file;           // --budget, if given
 };
 
 std::string ManifestJson(const RunInfo& info, const std::vector<const ResolvedScenario*>& scenarios);

@@ -35,10 +35,15 @@ const char* const kSummaryColumns[] = {"scenario", "domain", "form",   "pillar",
                                        "mean",     "sd",     "p5",     "p25",    "p50",      "p75", "p95"};
 const int kNumSummaryColumns = sizeof(kSummaryColumns) / sizeof(kSummaryColumns[0]);
 
-std::string SummaryCsv(const std::vector<ScenarioSummary>& scenarios, CsvDialect dialect) {
-  CsvWriter w(dialect);
-  for (int c = 0; c < kNumSummaryColumns; ++c) w.Text(kSummaryColumns[c]);
-  w.EndRow();
+std::string SummaryCsv(const std::vector<ScenarioSummary>& scenarios, CsvDialect dialect,
+                       const std::vector<std::string>& lead_columns, const std::vector<CsvCell>& lead_values,
+                       bool header) {
+  CsvWriter w(dialect, header);
+  if (header) {
+    for (const std::string& c : lead_columns) w.Text(c);
+    for (int c = 0; c < kNumSummaryColumns; ++c) w.Text(kSummaryColumns[c]);
+    w.EndRow();
+  }
   for (const ScenarioSummary& s : scenarios) {
     const Model& m = *s.model;
     const ResultLayout L{m.calendar.num_periods(), m.num_groups(), kNumMetrics};
@@ -49,6 +54,7 @@ std::string SummaryCsv(const std::vector<ScenarioSummary>& scenarios, CsvDialect
         for (int k = 0; k < L.metrics; ++k) {
           if (!MetricDefined(m, grp, k)) continue;
           const Stats st = s.stats->Get(L.Index(p, g, k));
+          for (const CsvCell& v : lead_values) w.Cell(v);
           w.Text(s.name).Text(grp.domain).Text(grp.form).Text(grp.pillar).Text(grp.taakveld);
           w.Text(grp.payer).Text(grp.age_band).Integer(period.year).Text(period.label);
           w.Text(MetricName(k)).Integer(st.n);

@@ -29,6 +29,9 @@ std::vector<bool> ActiveCells(const Model& m);
 extern const char* const kSummaryColumns[];
 extern const int kNumSummaryColumns;
 
-std::string SummaryCsv(const std::vector<ScenarioSummary>& scenarios, CsvDialect dialect);
+// `lead_columns`/`lead_values`: extra columns before the standard ones (a sweep's varied keys).
+std::string SummaryCsv(const std::vector<ScenarioSummary>& scenarios, CsvDialect dialect,
+                       const std::vector<std::string>& lead_columns = {},
+                       const std::vector<CsvCell>& lead_values = {}, bool header = true);
 
 }  // namespace sdsim

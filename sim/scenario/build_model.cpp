@@ -7,6 +7,7 @@
 
 #include "core/random.h"
 #include "engine/metrics.h"
+#include "io/files.h"
 #include "scenario/builder.h"
 
 namespace sdsim {
@@ -379,6 +380,7 @@ void Builder::ReadCostLines(const Json& j, const std::string& ptr, int d) {
     // A line that belongs to the gedwongen kader (e.g. the gecertificeerde instellingen) counts
     // in gk_cost_share.
     node.gedwongen_kader = r.Bool("gedwongen_kader").value_or(false);
+    node.investment = r.Bool("investment").value_or(false);
     dm.has_gk |= node.gedwongen_kader;
     if (const Json* a = r.Find("amount_per_year")) ReadYearlyAmount(*a, r.PointerOf("amount_per_year"), &node.fixed);
     else r.Missing("amount_per_year", "the yearly amount in euros (or a schedule of prices per year)");
@@ -436,16 +438,18 @@ void Builder::ReadDomain(const Json& j, const std::string& ptr, int d) {
 }
 
 void Builder::ReadTargets(const Json& j, const std::string& ptr) {
-  if (!j.is_array()) {
-    Problem(ptr, "must be a list of targets [{\"metric\": .., \"year\": .., \"range\": [lo, hi]}, ...]", &j);
+  // An object keyed by the target's name, so that scenarios extending each other add targets
+  // instead of replacing the list.
+  if (!j.is_object()) {
+    Problem(ptr, "must be an object {\"target name\": {\"metric\": .., \"year\": .., \"range\": [lo, hi]}, ...}", &j);
     return;
   }
-  for (size_t i = 0; i < j.size(); ++i) {
-    const std::string tp = ptr + "/" + std::to_string(i);
-    Reader r(j[i], tp, pr_);
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    const std::string tp = ptr + "/" + PointerToken(it.key());
+    Reader r(*it, tp, pr_);
     if (!r.ok()) continue;
     TargetModel t;
-    t.name = r.String("name").value_or("target " + std::to_string(i + 1));
+    t.name = it.key();
     t.source = r.String("source").value_or("");
     std::vector<std::string> metrics;
     for (int m = 0; m < kNumMetrics; ++m) metrics.push_back(MetricName(m));
@@ -553,7 +557,7 @@ void Builder::Build() {
   Reader top(doc, "", pr_);
   if (!top.ok()) return;
   m_->name = sc_.name;
-  top.Known({"extends", "indexation", "population", "domains", "targets"});
+  top.Known({"extends", "indexation", "population", "domains", "targets", "levers", "correlations", "budget"});
   if (const Json* n = top.Find("name"); n && (!n->is_string() || n->get<std::string>().empty()))
     top.Fail("name", *n, "must be non-empty text");
   top.String("description");
@@ -595,7 +599,9 @@ void Builder::Build() {
   int d = 0;
   for (auto it = domains->begin(); it != domains->end(); ++it, ++d)
     ReadDomain(*it, "/domains/" + PointerToken(it.key()), d);
-  top.Known({"targets"});
+  if (!pr_->empty()) return;
+  if (const Json* l = top.Find("levers")) ReadLevers(*l, "/levers");
+  if (const Json* c = top.Find("correlations")) ReadCorrelations(*c, "/correlations");
   if (!pr_->empty()) return;
   if (!m_->BuildGroups()) {
     top.Fail("domains", "too many forms and groups for one scenario (at most " + std::to_string(kMaxMaskGroups) +
@@ -603,6 +609,67 @@ void Builder::Build() {
     return;
   }
   if (const Json* t = top.Find("targets")) ReadTargets(*t, "/targets");
+  if (const Json* b = top.Find("budget")) ReadBudget(*b, "/budget");
+}
+
+void Builder::ReadBudget(const Json& j, const std::string& ptr) {
+  if (!j.is_object()) {
+    Problem(ptr, "must be an object {\"line name\": {\"domain\": \"jeugd\", \"amounts\": {\"2026\": 18000000}}, ...}", &j);
+    return;
+  }
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    const std::string lp = ptr + "/" + PointerToken(it.key());
+    Reader r(*it, lp, pr_);
+    if (!r.ok()) continue;
+    r.String("source");
+    // The row: a domain (optionally with a pillar), a pillar, a taakveld, a payer, or the total.
+    std::string sel[4] = {"all", "all", "all", "all"};
+    const char* keys[4] = {"domain", "pillar", "taakveld", "payer"};
+    bool ok = true;
+    for (int k = 0; k < 4; ++k)
+      if (const auto v = r.String(keys[k])) sel[k] = *v;
+      else if (r.Find(keys[k])) ok = false;
+    if (!ok) continue;
+    int group = -1;
+    for (int g = 0; g < m_->num_groups(); ++g) {
+      const GroupModel& grp = m_->groups[g];
+      if (grp.form == "all" && grp.age_band == "all" && grp.domain == sel[0] && grp.pillar == sel[1] &&
+          grp.taakveld == sel[2] && grp.payer == sel[3])
+        group = g;
+    }
+    if (group < 0) {
+      r.Fail("", "no output row matches (domain \"" + sel[0] + "\", pillar \"" + sel[1] + "\", taakveld \"" +
+                     sel[2] + "\", payer \"" + sel[3] + "\"); a budget line is for a domain, pillar, taakveld, "
+                     "payer or the total (leave all out)");
+      continue;
+    }
+    std::string selection;
+    for (int k = 0; k < 4; ++k)
+      if (sel[k] != "all") selection += (selection.empty() ? "" : " / ") + std::string(keys[k]) + " " + sel[k];
+    if (selection.empty()) selection = "total";
+    const Json* amounts = r.Object("amounts");
+    if (!amounts) {
+      if (!r.Find("amounts")) r.Missing("amounts", "the budget per year, e.g. {\"2026\": 18000000}");
+      continue;
+    }
+    for (auto a = amounts->begin(); a != amounts->end(); ++a) {
+      const std::string ap = r.PointerOf("amounts") + "/" + PointerToken(a.key());
+      std::string rule;
+      if (!a->is_number() || !CheckNumber(a->get<double>(), Check::kNonNegative, &rule)) {
+        Problem(ap, "must be an amount in euros, 0 or more", &*a);
+        continue;
+      }
+      int period = -1;
+      for (int p = 0; p < m_->calendar.num_periods(); ++p)
+        if (m_->calendar.periods()[p].label == a.key()) period = p;
+      if (period < 0) {
+        Problem(ap, "no such period in this scenario's horizon (a year like \"2026\", or a period label when "
+                    "reporting per half-year or month)");
+        continue;
+      }
+      m_->budget.push_back(BudgetLine{it.key(), selection, group, period, a->get<double>()});
+    }
+  }
 }
 
 bool BuildModel(const ResolvedScenario& scenario, const BuildOptions& options, Model* model, Problems* problems) {
@@ -616,6 +683,39 @@ bool BuildModel(const ResolvedScenario& scenario, const BuildOptions& options, M
   scenario.AttachFiles(&local);
   problems->insert(problems->end(), local.begin(), local.end());
   return problems->size() == before;
+}
+
+bool ApplyBudgetFile(const std::string& path, Model* model, Problems* problems) {
+  std::string bytes, err;
+  Problems local;
+  Json doc;
+  if (!ReadFile(path, &bytes, &err)) {
+    Problem p;
+    p.file = path;
+    p.message = "cannot read budget file: " + err;
+    problems->push_back(p);
+    return false;
+  }
+  if (!ParseJsonText(bytes, path, &doc, problems)) return false;
+  {
+    Reader top(doc, "", &local);
+    if (top.ok()) {
+      top.String("description");
+      const Json* b = top.Find("budget");
+      if (!b) {
+        top.Missing("budget", "the begroting lines, e.g. {\"jeugd\": {\"domain\": \"jeugd\", \"amounts\": {\"2026\": 18000000}}}");
+      } else {
+        model->budget.clear();
+        ResolvedScenario none;
+        BuildOptions options;
+        Builder builder(none, options, model, &local);
+        builder.ReadBudget(*b, "/budget");
+      }
+    }
+  }
+  for (Problem& p : local) p.file = path;
+  problems->insert(problems->end(), local.begin(), local.end());
+  return local.empty();
 }
 
 bool LoadScenario(const std::string& path, const BuildOptions& options, ResolvedScenario* resolved, Model* model,

@@ -18,6 +18,10 @@ struct BuildOptions {
 bool BuildModel(const ResolvedScenario& scenario, const BuildOptions& options, Model* model,
                 Problems* problems);
 
+// Reads a begroting from its own file ({"budget": {"line": {"domain": .., "amounts": {..}}}}) and
+// adds its lines to `model` (replacing any budget the scenario declares).
+bool ApplyBudgetFile(const std::string& path, Model* model, Problems* problems);
+
 // Resolve + build in one step (what `sdsim validate` and `sdsim run` do per file).
 bool LoadScenario(const std::string& path, const BuildOptions& options, ResolvedScenario* resolved,
                   Model* model, Problems* problems);

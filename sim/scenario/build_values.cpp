@@ -277,6 +277,40 @@ bool Builder::ReadPrice(const Json& j, const std::string& ptr, RateCurve* daily,
 }
 
 bool Builder::ReadYearlyAmount(const Json& j, const std::string& ptr, RateCurve* daily) {
+  if (j.is_object() && !j.contains("amount")) {
+    // Amounts per calendar year {"2026": 300000, "2027": 600000}; years not listed are 0.
+    std::map<int, double> years;
+    for (auto it = j.begin(); it != j.end(); ++it) {
+      const std::string kp = ptr + "/" + PointerToken(it.key());
+      int year = 0;
+      char tail;
+      std::string rule;
+      if (std::sscanf(it.key().c_str(), "%d%c", &year, &tail) != 1 || year < 1900 || year > 2200) {
+        Problem(kp, "keys are years, e.g. \"2026\": 300000");
+        return false;
+      }
+      if (!it->is_number() || !CheckNumber(it->get<double>(), Check::kNonNegative, &rule)) {
+        Problem(kp, "must be an amount in euros, 0 or more", &*it);
+        return false;
+      }
+      if (m_->calendar.DayOf(Date{year, 1, 1}) >= m_->calendar.horizon() ||
+          m_->calendar.DayOf(Date{year + 1, 1, 1}) <= 0) {
+        Problem(kp, "year outside the horizon " + FormatDate(m_->calendar.start()) + " .. " +
+                        FormatDate(m_->calendar.last()));
+        return false;
+      }
+      years[year] = it->get<double>();
+    }
+    Json clean = Json::array();
+    const int first = m_->calendar.start().year;
+    clean.push_back(Json{{"amount", years.count(first) ? years[first] : 0.0}, {"per", "year"}});
+    for (int y = first + 1; m_->calendar.DayOf(Date{y, 1, 1}) < m_->calendar.horizon(); ++y) {
+      const double amount = years.count(y) ? years[y] : 0.0;
+      if (amount != clean.back()["amount"].get<double>())
+        clean.push_back(Json{{"from", FormatDate(Date{y, 1, 1})}, {"amount", amount}, {"per", "year"}});
+    }
+    return ReadPrice(clean, ptr, daily, nullptr);
+  }
   if (j.is_number()) {
     std::string rule;
     if (!CheckNumber(j.get<double>(), Check::kNonNegative, &rule)) {

@@ -52,6 +52,15 @@ class Builder {
   void ReadForm(const Json& j, const std::string& ptr, int node);
   void TabulateEquilibrium(NodeModel* node);
 
+  // --- build_levers.cpp ---
+  // An effect size: a number or {"distribution": ..}, whose values must lie in [lowest, highest].
+  std::optional<EffectSize> ReadEffect(Reader& r, const std::string& key, double lowest, double highest,
+                                       const std::string& meaning);
+  // The phase-in of a lever: "from", "ramp_months" or "ramp" {year: fraction}.
+  std::optional<RateCurve> ReadRamp(Reader& r);
+  void ReadLevers(const Json& j, const std::string& ptr);
+  void ReadCorrelations(const Json& j, const std::string& ptr);
+
   // --- build_model.cpp ---
   int InternName(std::vector<std::string>* names, const std::string& name);
   int BandById(const std::string& id) const;
@@ -67,6 +76,11 @@ class Builder {
   void ReadAgeLimit(const Json& j, const std::string& ptr, int d);
   void ReadCostLines(const Json& j, const std::string& ptr, int d);
   void ReadTargets(const Json& j, const std::string& ptr);
+ public:
+  // The begroting: {"line name": {"domain": .., "amounts": {"2026": 18000000, ...}}, ...}.
+  void ReadBudget(const Json& j, const std::string& ptr);
+
+ private:
 
   const ResolvedScenario& sc_;
   const BuildOptions& opt_;

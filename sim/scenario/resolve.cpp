@@ -1,6 +1,7 @@
 // The extends chain, merge patch and file-of-origin lookup.
 #include "scenario/resolve.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "io/files.h"
@@ -42,77 +43,103 @@ void ResolvedScenario::AttachFiles(Problems* problems) const {
     if (p.file.empty()) p.file = OriginOf(p.pointer);
 }
 
-bool ResolveScenario(const std::string& path, ResolvedScenario* out, Problems* problems) {
-  out->chain.clear();
-  std::string current = path;
-  std::vector<std::string> seen;
-  while (true) {
+namespace {
+
+// Loads a file and, depth first, the bases it extends; appends the files in merge order (bases
+// before the files that extend them; a base reached twice is loaded once, at its first place).
+class ChainLoader {
+ public:
+  explicit ChainLoader(Problems* problems) : problems_(problems) {}
+
+  bool Load(const std::string& path, const std::string& from_file, const std::string& from_pointer) {
     std::error_code ec;
-    const auto canonical = std::filesystem::weakly_canonical(current, ec).string();
-    for (const std::string& s : seen) {
-      if (s == canonical) {
-        Problem p;
-        p.file = out->chain.back().path;
-        p.pointer = "/extends";
-        p.value = "\"" + current + "\"";
-        p.message = "extends loops back to a file already in the chain; a base must not extend "
-                    "(directly or indirectly) the file that extends it";
-        problems->push_back(p);
-        return false;
-      }
+    const std::string canonical = std::filesystem::weakly_canonical(path, ec).string();
+    if (std::find(stack_.begin(), stack_.end(), canonical) != stack_.end()) {
+      Fail(from_file, from_pointer, "\"" + path + "\"",
+           "extends loops back to a file already in the chain; a base must not extend (directly or "
+           "indirectly) the file that extends it");
+      return false;
     }
-    seen.push_back(canonical);
+    if (std::find(loaded_.begin(), loaded_.end(), canonical) != loaded_.end()) return true;
+    if (stack_.size() >= static_cast<size_t>(kMaxDepth)) {
+      Fail(from_file, from_pointer, "", "extends chain is deeper than " + std::to_string(kMaxDepth) + " files");
+      return false;
+    }
     ScenarioFile file;
-    file.path = current;
+    file.path = path;
     std::string bytes, err;
-    if (!ReadFile(current, &bytes, &err)) {
-      Problem p;
-      p.file = out->chain.empty() ? current : out->chain.back().path;
-      p.pointer = out->chain.empty() ? "" : "/extends";
-      p.message = "cannot read scenario file: " + err;
-      problems->push_back(p);
+    if (!ReadFile(path, &bytes, &err)) {
+      Fail(from_file.empty() ? path : from_file, from_pointer, "", "cannot read scenario file: " + err);
       return false;
     }
     file.sha256 = Sha256Hex(bytes);
-    if (!ParseJsonText(bytes, current, &file.doc, problems)) return false;
+    if (!ParseJsonText(bytes, path, &file.doc, problems_)) return false;
     if (!file.doc.is_object()) {
-      Problem p;
-      p.file = current;
-      p.value = ShortJson(file.doc);
-      p.message = "a scenario file must contain one JSON object { ... }";
-      problems->push_back(p);
+      Fail(path, "", ShortJson(file.doc), "a scenario file must contain one JSON object { ... }");
       return false;
     }
-    out->chain.push_back(file);
+    stack_.push_back(canonical);
     const auto ext = file.doc.find("extends");
-    if (ext == file.doc.end()) break;
-    if (!ext->is_string() || ext->get<std::string>().empty()) {
-      Problem p;
-      p.file = current;
-      p.pointer = "/extends";
-      p.value = ShortJson(*ext);
-      p.message = "extends must be the path of a base scenario file, relative to this file "
-                  "(e.g. \"baseline.json\")";
-      problems->push_back(p);
-      return false;
+    if (ext != file.doc.end()) {
+      std::vector<std::pair<std::string, std::string>> bases;  // (path, pointer)
+      auto bad = [&] {
+        Fail(path, "/extends", ShortJson(*ext),
+             "extends must be the path of a base scenario file relative to this file (e.g. "
+             "\"baseline.json\"), or a list of them to combine");
+      };
+      if (ext->is_string() && !ext->get<std::string>().empty()) {
+        bases.push_back({ext->get<std::string>(), "/extends"});
+      } else if (ext->is_array() && !ext->empty()) {
+        for (size_t i = 0; i < ext->size(); ++i) {
+          if (!(*ext)[i].is_string() || (*ext)[i].get<std::string>().empty()) {
+            bad();
+            return false;
+          }
+          bases.push_back({(*ext)[i].get<std::string>(), "/extends/" + std::to_string(i)});
+        }
+      } else {
+        bad();
+        return false;
+      }
+      for (const auto& [base, pointer] : bases)
+        if (!Load(JoinRelative(path, base), path, pointer)) return false;
     }
-    if (static_cast<int>(out->chain.size()) >= kMaxDepth) {
-      Problem p;
-      p.file = current;
-      p.pointer = "/extends";
-      p.message = "extends chain is deeper than " + std::to_string(kMaxDepth) + " files";
-      problems->push_back(p);
-      return false;
-    }
-    current = JoinRelative(current, ext->get<std::string>());
+    stack_.pop_back();
+    loaded_.push_back(canonical);
+    files_.push_back(std::move(file));
+    return true;
   }
-  // Merge from the deepest base up to the file itself.
+  std::vector<ScenarioFile>& files() { return files_; }
+
+ private:
+  void Fail(const std::string& file, const std::string& pointer, const std::string& value, const std::string& msg) {
+    Problem p;
+    p.file = file;
+    p.pointer = pointer;
+    p.value = value;
+    p.message = msg;
+    problems_->push_back(p);
+  }
+  Problems* problems_;
+  std::vector<std::string> stack_, loaded_;
+  std::vector<ScenarioFile> files_;
+};
+
+}  // namespace
+
+bool ResolveScenario(const std::string& path, ResolvedScenario* out, Problems* problems) {
+  out->chain.clear();
+  ChainLoader loader(problems);
+  if (!loader.Load(path, "", "")) return false;
+  // Merge from the lowest priority (the deepest base) up to the file itself.
   Json merged = Json::object();
-  for (auto it = out->chain.rbegin(); it != out->chain.rend(); ++it) {
-    Json patch = it->doc;
+  for (const ScenarioFile& f : loader.files()) {
+    Json patch = f.doc;
     patch.erase("extends");
     merged.merge_patch(patch);
   }
+  // chain: highest priority first (the file given, then its bases).
+  out->chain.assign(loader.files().rbegin(), loader.files().rend());
   out->doc = std::move(merged);
   // The name is the given file's own "name", never inherited from a base (a variant and its
   // baseline run side by side), else the file name without ".json".

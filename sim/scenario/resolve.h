@@ -1,5 +1,6 @@
 // Resolving a scenario file: read it, follow its `extends` chain (a base file, relative to the
-// file that names it), and merge each file over its base as a JSON merge patch (RFC 7386):
+// file that names it, or a list of bases that are combined in order), and merge each file over its
+// bases as a JSON merge patch (RFC 7386):
 // objects merge key by key, anything else replaces, and `null` removes a key so that its default
 // applies again. The resolved document is what the model is built from and what the manifest
 // records.

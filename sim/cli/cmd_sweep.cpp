@@ -1,0 +1,298 @@
+// `sdsim sweep BASE.json --vary KEY=v1,v2,... [--vary ...]`: run the grid of all combinations of
+// the varied values (KEY is a JSON path into the scenario) and write one long CSV with a column
+// per varied key. A point that fails (a value the scenario rules reject) is reported and skipped;
+// finished points are never lost: sweep.csv is rewritten after each point.
+#include <boost/program_options.hpp>
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/load.h"
+#include "cli/out_dir.h"
+#include "cli/progress.h"
+#include "cli/run_job.h"
+#include "io/manifest.h"
+#include "io/summary.h"
+#include "runner/batch.h"
+#include "runner/stats.h"
+#include "scenario/build_model.h"
+
+namespace po = boost::program_options;
+namespace fs = std::filesystem;
+
+namespace sdsim {
+namespace {
+
+std::atomic<bool> g_sweep_interrupted{false};
+extern "C" void OnSweepSigint(int) { g_sweep_interrupted.store(true); }
+
+const char kSweepHelp[] =
+    "Usage: sdsim sweep BASE.json --vary KEY=v1,v2,... [--vary KEY=...] [options]\n"
+    "\n"
+    "Runs BASE.json once for every combination of the varied values and writes sweep.csv: the\n"
+    "columns of summary.csv preceded by one column per varied key. KEY is a path into the\n"
+    "scenario, with dots or as a JSON pointer, e.g.\n"
+    "  --vary domains.jeugd.forms.verblijf.capacity=20,25,30\n"
+    "  --vary /domains/jeugd/demand/toegang/per_1000=60,70,80\n"
+    "Values are JSON (numbers, \"text\", [lists], {objects}); separate them with commas.\n"
+    "All points use the same --seed (common random numbers), so differences between points are\n"
+    "not blurred by chance. A point whose values break a scenario rule is reported and skipped;\n"
+    "sweep.csv is rewritten after every finished point, so an interrupted sweep keeps them.\n"
+    "\n"
+    "Example:\n"
+    "  sdsim sweep scenarios/dronten/baseline.json --vary domains.jeugd.toegang.fte=8,10,12 -r 500\n";
+
+struct Axis {
+  std::string key, pointer;
+  std::vector<Json> values;
+};
+
+// "a.b.0.c" -> "/a/b/0/c"; a JSON pointer stays as it is.
+std::string ToPointer(const std::string& key) {
+  if (!key.empty() && key[0] == '/') return key;
+  std::string out;
+  size_t start = 0;
+  while (true) {
+    const size_t dot = key.find('.', start);
+    out += "/" + PointerToken(key.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  return out;
+}
+
+// Splits "v1,v2,[1,2],{"a":1}" at top-level commas.
+std::vector<std::string> SplitValues(const std::string& s) {
+  std::vector<std::string> out;
+  std::string cur;
+  int depth = 0;
+  bool quoted = false;
+  for (char c : s) {
+    if (c == '"') quoted = !quoted;
+    if (!quoted && (c == '[' || c == '{')) ++depth;
+    if (!quoted && (c == ']' || c == '}')) --depth;
+    if (c == ',' && depth == 0 && !quoted) {
+      out.push_back(cur);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  out.push_back(cur);
+  return out;
+}
+
+CsvCell CellOf(const Json& v) {
+  CsvCell c;
+  if (v.is_number()) {
+    c.numeric = true;
+    c.number = v.get<double>();
+  } else {
+    c.text = v.is_string() ? v.get<std::string>() : v.dump();
+  }
+  return c;
+}
+
+}  // namespace
+
+int SweepCommand(const std::vector<std::string>& args, const std::vector<std::string>& full_command) {
+  std::vector<std::string> files, vary;
+  long long replications = 1000, seed = 1;
+  int threads = 0;
+  std::string out_dir, period = "year", csv = "intl";
+  bool quiet = false;
+  po::options_description opts("Options");
+  opts.add_options()("help,h", "show this help")("vary", po::value(&vary), "KEY=v1,v2,... (repeatable)")(
+      "replications,r", po::value(&replications)->default_value(1000), "replications per point")(
+      "seed,s", po::value(&seed)->default_value(1), "random seed (the same for every point)")(
+      "threads,t", po::value(&threads)->default_value(0), "worker threads (0 = all cores)")(
+      "out,o", po::value(&out_dir), "output folder (default: a new folder under results/)")(
+      "period", po::value(&period)->default_value("year"), "reporting period: year, half or month")(
+      "csv", po::value(&csv)->default_value("intl"), "CSV dialect: intl or nl")(
+      "quiet,q", po::bool_switch(&quiet), "no progress line");
+  po::options_description hidden;
+  hidden.add_options()("file", po::value(&files));
+  po::options_description all;
+  all.add(opts).add(hidden);
+  po::positional_options_description pos;
+  pos.add("file", -1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::fprintf(stderr, "sdsim sweep: %s (see sdsim sweep --help)\n", e.what());
+    return kExitUsage;
+  }
+  if (vm.count("help")) {
+    std::cout << kSweepHelp << "\n" << opts;
+    return kExitOk;
+  }
+  BuildOptions build;
+  CsvDialect dialect;
+  std::string usage_error;
+  std::vector<Axis> axes;
+  for (const std::string& v : vary) {
+    const size_t eq = v.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == v.size()) {
+      usage_error = "--vary needs KEY=v1,v2,... (got \"" + v + "\")";
+      break;
+    }
+    Axis a;
+    a.key = v.substr(0, eq);
+    a.pointer = ToPointer(a.key);
+    for (const std::string& text : SplitValues(v.substr(eq + 1))) {
+      Json value;
+      try {
+        value = Json::parse(text);
+      } catch (const Json::exception&) {
+        value = Json(text);  // plain text without quotes
+      }
+      a.values.push_back(value);
+    }
+    axes.push_back(a);
+  }
+  if (usage_error.empty()) {
+    if (files.size() != 1) usage_error = "name exactly one base scenario file";
+    else if (axes.empty()) usage_error = "give at least one --vary KEY=v1,v2,...";
+    else if (replications < 1) usage_error = "--replications must be at least 1";
+    else if (threads < 0) usage_error = "--threads must be 0 (all cores) or more";
+    else if (!ParsePeriodKind(period, &build.periods)) usage_error = "--period must be year, half or month";
+    else if (!ParseCsvDialect(csv, &dialect)) usage_error = "--csv must be intl or nl";
+  }
+  if (!usage_error.empty()) {
+    std::fprintf(stderr, "sdsim sweep: %s (see sdsim sweep --help)\n", usage_error.c_str());
+    return kExitUsage;
+  }
+  // The base must be valid, and every varied key must name a place in it.
+  LoadedScenarios base;
+  if (!LoadScenarioFiles(files, build, &base)) return kExitInvalidInput;
+  const ResolvedScenario& resolved = base.resolved.front();
+  for (const Axis& a : axes) {
+    const std::string parent = a.pointer.substr(0, a.pointer.rfind('/'));
+    bool ok = false;
+    try {
+      ok = parent.empty() || resolved.doc.contains(Json::json_pointer(parent));
+    } catch (const Json::exception&) {
+    }
+    if (!ok) {
+      std::fprintf(stderr, "sdsim sweep: --vary %s: %s does not exist in %s (after extends); check the path\n",
+                   a.key.c_str(), parent.c_str(), files[0].c_str());
+      return kExitInvalidInput;
+    }
+  }
+  size_t points = 1;
+  for (const Axis& a : axes) points *= a.values.size();
+  if (out_dir.empty()) out_dir = DefaultOutDir(resolved.name + "_sweep");
+  bool created = false;
+  std::string err;
+  if (!MakeOutDir(out_dir, &created, &err)) {
+    std::fprintf(stderr, "sdsim sweep: %s\n", err.c_str());
+    return kExitOutputError;
+  }
+  std::signal(SIGINT, OnSweepSigint);
+  std::signal(SIGTERM, OnSweepSigint);
+  RunInfo info;
+  info.command_line = full_command;
+  info.seed = static_cast<uint64_t>(seed);
+  info.replications = static_cast<int>(replications);
+  info.threads = EffectiveThreads(threads);
+  info.period = period;
+  info.started_utc = UtcNow();
+  std::vector<std::string> lead;
+  for (const Axis& a : axes) lead.push_back(a.key);
+  std::string table;
+  Json failures = Json::array();
+  Progress progress("sweep replications", static_cast<long>(points * replications), !quiet && StderrIsTerminal());
+  long done_before = 0;
+  size_t finished = 0;
+  for (size_t point = 0; point < points && !g_sweep_interrupted.load(); ++point) {
+    // The point's values: the mixed-radix digits of `point`, last axis fastest.
+    ResolvedScenario variant = resolved;
+    std::vector<CsvCell> values(axes.size());
+    std::string label;
+    size_t rest = point;
+    for (size_t i = axes.size(); i-- > 0;) {
+      const Json& v = axes[i].values[rest % axes[i].values.size()];
+      rest /= axes[i].values.size();
+      variant.doc[Json::json_pointer(axes[i].pointer)] = v;
+      values[i] = CellOf(v);
+    }
+    for (size_t i = 0; i < axes.size(); ++i) label += (i ? ", " : "") + axes[i].key + "=" + (values[i].numeric ? FormatNumber(values[i].number) : values[i].text);
+    Model model;
+    Problems problems;
+    if (!BuildModel(variant, build, &model, &problems)) {
+      std::string why;
+      for (Problem p : problems) {
+        for (const Axis& a : axes)
+          if (p.pointer.rfind(a.pointer, 0) == 0) p.message += " [this value comes from --vary " + a.key + "]";
+        why += (why.empty() ? "" : "; ") + p.ToString();
+      }
+      std::fprintf(stderr, "%ssdsim sweep: point %zu (%s) skipped: %s\n", quiet || !StderrIsTerminal() ? "" : "\n",
+                   point + 1, label.c_str(), why.c_str());
+      failures.push_back(Json{{"point", point + 1}, {"values", label}, {"problems", why}});
+      done_before += replications;
+      continue;
+    }
+    JobOptions job;
+    job.seed = info.seed;
+    job.replications = info.replications;
+    job.threads = threads;
+    job.dialect = dialect;
+    job.cancel = &g_sweep_interrupted;
+    job.progress = [&](long done) { progress.Update(done_before + done); };
+    // Summary only: run the job and keep its summary table with the point's values in front.
+    std::vector<const Model*> models{&model};
+    JobOutputs result = RunJob(models, {resolved.name}, job);
+    done_before += replications;
+    if (result.interrupted) break;
+    ++finished;
+    // RunJob's summary has no lead columns: rebuild this point's rows with them.
+    const std::string& summary = result.files.front().second;
+    const size_t header_end = summary.find('\n');
+    std::string rows;
+    {
+      // Prefix each data row with the point's values in this dialect.
+      CsvWriter prefix(dialect, false);
+      for (const CsvCell& v : values) prefix.Cell(v);
+      const std::string p = prefix.str() + (dialect == CsvDialect::kNl ? ';' : ',');
+      size_t pos = header_end + 1;
+      while (pos < summary.size()) {
+        const size_t end = summary.find('\n', pos);
+        rows += p + summary.substr(pos, end - pos + 1);
+        pos = end + 1;
+      }
+    }
+    if (table.empty()) {
+      CsvWriter head(dialect, true);
+      for (const std::string& c : lead) head.Text(c);
+      for (int c = 0; c < kNumSummaryColumns; ++c) head.Text(kSummaryColumns[c]);
+      head.EndRow();
+      table = head.str();
+    }
+    table += rows;
+    info.outputs = {"sweep.csv", "manifest.json"};
+    info.finished_utc = UtcNow();
+    Json manifest = Json::parse(ManifestJson(info, {&resolved}));
+    manifest["sweep"] = {{"vary", vary}, {"points", points}, {"finished", finished}, {"failed", failures}};
+    if (!WriteOutputs(out_dir, {{"sweep.csv", table}, {"manifest.json", manifest.dump(2) + "\n"}}, &err)) {
+      std::fprintf(stderr, "sdsim sweep: %s\n", err.c_str());
+      return kExitOutputError;
+    }
+  }
+  progress.Finish();
+  std::error_code ec;
+  if (finished == 0 && created) fs::remove(out_dir, ec);
+  if (g_sweep_interrupted.load()) {
+    std::fprintf(stderr, "sdsim sweep: interrupted; %zu of %zu points finished%s.\n", finished, points,
+                 finished ? (" and kept in " + out_dir + "/sweep.csv").c_str() : "");
+    return 130;
+  }
+  std::printf("sdsim sweep: %zu of %zu points finished, %zu skipped; results in %s/sweep.csv\n", finished, points,
+              failures.size(), finished ? out_dir.c_str() : "(none)");
+  return failures.empty() ? kExitOk : kExitInvalidInput;
+}
+
+}  // namespace sdsim

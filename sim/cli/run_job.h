@@ -1,0 +1,46 @@
+// RunJob: simulate a set of loaded scenarios and produce the contents of every output file
+// (summary.csv, targets.csv, compare.csv, budget.csv, optionally replications.csv) and the
+// terminal report. Shared by `sdsim run` and `sdsim sweep`. Writes no files itself except the
+// optional per-replication file, which it streams to a temporary path the caller renames.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/model.h"
+#include "io/csv.h"
+
+namespace sdsim {
+
+enum class PerReplication { kNone, kTotals, kAll };
+
+struct JobOptions {
+  uint64_t seed = 1;
+  int replications = 1000;
+  int threads = 0;
+  CsvDialect dialect = CsvDialect::kIntl;
+  int baseline = 0;  // index of the scenario the others are compared with
+  PerReplication per_replication = PerReplication::kNone;
+  std::string per_replication_path;  // where to stream replications.csv (temporary name)
+  const std::atomic<bool>* cancel = nullptr;
+  std::function<void(long done)> progress;
+};
+
+struct JobOutputs {
+  std::vector<std::pair<std::string, std::string>> files;  // name -> content
+  std::string report;                                       // for the terminal
+  uint64_t events = 0;
+  double seconds = 0;
+  long replications_done = 0;
+  bool interrupted = false;
+  std::string error;  // set if the per-replication file could not be written
+};
+
+JobOutputs RunJob(const std::vector<const Model*>& models, const std::vector<std::string>& names,
+                  const JobOptions& options);
+
+}  // namespace sdsim
