@@ -161,6 +161,7 @@ struct DomainModel {
   int band = -1;           // band whose population clients are counted against (per 1,000)
   double volatility = 0;   // sd of the yearly demand factor (mean 1, lognormal)
   bool has_gk = false;     // any gedwongen-kader form or route (the gk_* metrics apply)
+  bool band_unknown = false;  // (while reading) the domain names a band that does not exist
   // Age limit: at `limit_age` a client in care continues (verlengd, to `until_age`), transfers
   // to another domain's form, or leaves. limit_age 0 = no limit.
   int limit_age = 0;

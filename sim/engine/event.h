@@ -8,7 +8,9 @@
 //                 same moment) can start at once
 //   1 kChange     a scheduled capacity change takes effect before anyone tries to start
 //   2 kEscalate   a waiting client's wait has become too long: moves to a heavier form
-//   3 kArrival    a new request arrives from a source
+//   3 kArrival    a new request arrives from a source (arrivals are kept outside the heap, one
+//                 pending time per source, but take this place in the order; two sources' arrivals
+//                 at the same instant go in source order)
 //   4 kReentry    a former client comes back
 //
 // Among events of the same kind at the same time, the one scheduled first runs first. Nothing is

@@ -104,12 +104,13 @@ void Simulation::Reset(uint64_t seed, uint64_t rep) {
     factor[d] = RateCurve(std::move(starts), std::move(f), horizon_);
   }
   intensity_.resize(model_.sources.size());
+  owned_curves_.clear();
   for (size_t s = 0; s < model_.sources.size(); ++s) {
     const SourceModel& src = model_.sources[s];
     source_arrival_[s].Seed(seed, rep, src.arrival_key);
     source_routing_[s].Seed(seed, rep, src.routing_key);
-    intensity_[s] = model_.domains[src.domain].volatility > 0 ? src.intensity.Times(factor[src.domain])
-                                                              : src.intensity;
+    intensity_[s] = model_.domains[src.domain].volatility > 0 ? Own(src.intensity.Times(factor[src.domain]))
+                                                              : &src.intensity;
   }
   ApplyLevers(seed, rep);
   for (int k = 0; k < num_nodes_; ++k) cap_[k] = (*params_[k].capacity)[0].places;
@@ -130,7 +131,6 @@ const RateCurve* Simulation::Own(RateCurve curve) {
 }
 
 void Simulation::ApplyLevers(uint64_t seed, uint64_t rep) {
-  owned_curves_.clear();
   owned_capacity_.clear();
   redirects_.clear();
   if (model_.levers.empty()) return;
@@ -163,7 +163,7 @@ void Simulation::ApplyLevers(uint64_t seed, uint64_t rep) {
     auto times = [&](const RateCurve* base) { return Own(base ? base->Times(factor) : factor); };
     switch (lever.kind) {
       case LeverKind::kInflow:
-        for (int s : lever.sources) intensity_[s] = intensity_[s].Times(factor);
+        for (int s : lever.sources) intensity_[s] = Own(intensity_[s]->Times(factor));
         break;
       case LeverKind::kDuration:
         for (int k : lever.nodes) params_[k].duration_factor = times(params_[k].duration_factor);
@@ -218,32 +218,55 @@ void Simulation::ApplyLevers(uint64_t seed, uint64_t rep) {
 void Simulation::Run(uint64_t seed, uint64_t rep, RepResult* out) {
   Reset(seed, rep);
   for (int k = 0; k < num_nodes_; ++k) PlaceInitialClients(k);
-  for (size_t s = 0; s < model_.sources.size(); ++s) {
-    const double t = intensity_[s].Advance(0.0, Exp1(source_arrival_[s]));
-    if (t < horizon_) queue_.Push(t, EventKind::kArrival, static_cast<uint32_t>(s));
-  }
+  next_arrival_.resize(model_.sources.size());
+  for (size_t s = 0; s < model_.sources.size(); ++s)
+    next_arrival_[s] = intensity_[s]->Advance(0.0, Exp1(source_arrival_[s]));
+  NextSource();
   for (int k = 0; k < num_nodes_; ++k) {
     const auto& steps = *params_[k].capacity;
     for (size_t i = 1; i < steps.size(); ++i)
       if (steps[i].day < horizon_) queue_.Push(steps[i].day, EventKind::kChange, static_cast<uint32_t>(k));
   }
   const int periods = static_cast<int>(period_end_.size());
-  while (!queue_.empty() && queue_.top().time < horizon_) {
-    const Event e = queue_.Pop();
-    now_ = e.time;
+  while (true) {
+    // Arrivals are kept outside the heap (one pending time per source) but take their place in
+    // the documented order: after end-of-care, change and escalation events at the same time.
+    const double heap_time = queue_.empty() ? INFINITY : queue_.top().time;
+    const bool arrival = next_arrival_time_ < heap_time ||
+                         (next_arrival_time_ == heap_time && next_arrival_time_ < INFINITY &&
+                          queue_.top().kind() > EventKind::kArrival);
+    const double t = arrival ? next_arrival_time_ : heap_time;
+    if (!(t < horizon_)) break;
+    now_ = t;
     while (now_ >= period_end_[snapshots_]) Snapshot(snapshots_++);
     period_ = snapshots_;
     ++events_;
+    if (arrival) {
+      OnArrival(static_cast<uint32_t>(next_source_));
+      continue;
+    }
+    const Event e = queue_.Pop();
     switch (e.kind()) {
       case EventKind::kEndCare: OnEndCare(e.id()); break;
       case EventKind::kChange: OnCapacityChange(e.id()); break;
       case EventKind::kEscalate: OnEscalate(e.id()); break;
-      case EventKind::kArrival: OnArrival(e.id()); break;
+      case EventKind::kArrival: break;  // never queued
       case EventKind::kReentry: OnReentry(e.id()); break;
     }
   }
   while (snapshots_ < periods) Snapshot(snapshots_++);
   Finalize(out);
+}
+
+void Simulation::NextSource() {
+  // The earliest pending arrival; equal times go to the lower source index.
+  next_source_ = -1;
+  next_arrival_time_ = INFINITY;
+  for (size_t s = 0; s < next_arrival_.size(); ++s)
+    if (next_arrival_[s] < next_arrival_time_) {
+      next_arrival_time_ = next_arrival_[s];
+      next_source_ = static_cast<int>(s);
+    }
 }
 
 uint32_t Simulation::NewClient() {
@@ -258,6 +281,7 @@ uint32_t Simulation::NewClient() {
   }
   Client& c = clients_[id];
   c.birth = c.domain_entry = kNaN;
+  c.limit_age = -1;
   c.escalate_at = -1;
   c.source = -1;
   c.flags = 0;
@@ -268,6 +292,11 @@ uint32_t Simulation::NewClient() {
 }
 
 int Simulation::AgeAt(double birth, double t) const {
+  // Fast path: away from a birthday the mean year length gives the age; within 2 days of one,
+  // ask the calendar.
+  const double years = (std::floor(t) - birth) / kDaysPerYear;
+  const double frac = years - std::floor(years);
+  if (frac > 0.006 && frac < 0.994) return static_cast<int>(years);
   const Date b = model_.calendar.DateOf(birth), d = model_.calendar.DateOf(t);
   return d.year - b.year - (d.month < b.month || (d.month == b.month && d.day < b.day));
 }
@@ -359,8 +388,8 @@ void Simulation::OnArrival(uint32_t s) {
   }
   if (src.toegang >= 0) Enter(c, src.toegang);
   else Route(c, src.routing.Draw(rs), src.domain);
-  const double next = intensity_[s].Advance(now_, Exp1(source_arrival_[s]));
-  if (next < horizon_) queue_.Push(next, EventKind::kArrival, s);
+  next_arrival_[s] = intensity_[s]->Advance(now_, Exp1(source_arrival_[s]));
+  NextSource();
 }
 
 void Simulation::Route(uint32_t c, int32_t t, int domain) {
@@ -499,7 +528,13 @@ void Simulation::ScheduleStretch(uint32_t c, int k, double remaining) {
   const DomainModel& dm = model_.domains[node.domain];
   if (dm.limit_age > 0 && node.is_care() && !std::isnan(client.birth)) {
     const bool verlengd = client.flags & kFlagVerlengd;
-    const double limit = Birthday(client.birth, verlengd ? dm.until_age : dm.limit_age);
+    // The birthday that ends this stretch, computed once per client and limit.
+    const int age = verlengd ? dm.until_age : dm.limit_age;
+    if (client.limit_age != age) {
+      client.limit_age = static_cast<int16_t>(age);
+      client.limit_day = Birthday(client.birth, age);
+    }
+    const double limit = client.limit_day;
     if (limit < end || (!verlengd && dm.until_age <= dm.limit_age && limit <= now_)) {
       end = std::max(limit, now_);
       reason = verlengd ? kByUntil : kByLimit;

@@ -41,8 +41,10 @@ class Simulation {
     double domain_entry;  // start of the continuous stay in the current domain; NaN = none
     double care_end;      // end of care as drawn from the duration (beyond an age-limit stop)
     double escalate_at;   // time of the pending escalation event while waiting
+    double limit_day;     // the birthday at age limit_age (a cache for the age limit)
     int32_t node;
     int16_t source;  // source of the original request (toegang routing, re-entry)
+    int16_t limit_age;  // the age limit_day belongs to; -1 = not computed
     State state;
     Reason reason;   // why the current care stretch ends
     uint8_t flags;
@@ -105,6 +107,7 @@ class Simulation {
   void LeaveDomain(uint32_t client);
   void MarkSeen(Client& client, const NodeModel& node);
   uint32_t NewClient();
+  void NextSource();
   // The day on which someone born on day `birth` turns `age` (calendar years; 29 February
   // birthdays fall on 1 March in other years). Negative ages go back in time.
   double Birthday(double birth, int age) const;
@@ -136,7 +139,10 @@ class Simulation {
   std::vector<uint32_t> free_clients_;
   std::vector<int> busy_, cap_, next_step_, waiting_n_, stock0_, waiting0_;
   std::vector<Fifo> waiting_;
-  std::vector<RateCurve> intensity_;  // per source, with this replication's volatility and levers
+  std::vector<const RateCurve*> intensity_;  // per source, with this replication's volatility and levers
+  std::vector<double> next_arrival_;         // per source: its next arrival (infinity = none)
+  int next_source_ = -1;
+  double next_arrival_time_ = 0;
   std::vector<NodeParams> params_;
   std::deque<RateCurve> owned_curves_;
   std::deque<std::vector<CapacityStep>> owned_capacity_;

@@ -66,7 +66,12 @@ void Builder::ReadForm(const Json& j, const std::string& ptr, int k) {
     if (!b) lr.Missing("budget_per_year", "the fixed annual budget of the contract, in euros");
     else if (ReadYearlyAmount(*b, lr.PointerOf("budget_per_year"), &budget)) fixed.push_back(budget);
     if (const auto cpp = lr.Number("cost_per_place", Check::kPositive)) {
-      if (b && b->is_number()) lump_places = static_cast<int>(std::floor(b->get<double>() / *cpp + 1e-9));
+      // One yearly amount (a number, or {"amount": .., "per": "year"}) gives the places.
+      double amount = -1;
+      if (b && b->is_number()) amount = b->get<double>();
+      else if (b && b->is_object() && b->value("per", "") == "year" && b->contains("amount") && (*b)["amount"].is_number())
+        amount = (*b)["amount"].get<double>();
+      if (amount >= 0) lump_places = static_cast<int>(std::floor(amount / *cpp + 1e-9));
       else lr.Fail("cost_per_place", "needs a single budget_per_year to derive the number of places");
     }
   }
@@ -177,7 +182,8 @@ void Builder::ReadForm(const Json& j, const std::string& ptr, int k) {
           Problem(ap, msg);
           ok = false;
         } else if (!it->is_number() || !CheckNumber(it->get<double>(), Check::kProbability, &rule)) {
-          Problem(ap, it->is_number() ? rule : "must be a share between 0 and 1", &*it);
+          Problem(ap, it->is_number() ? rule : it->is_string() ? "must be a share between 0 and 1 (without quotes)"
+                                                                : "must be a share between 0 and 1", &*it);
           ok = false;
         } else {
           share[b] += it->get<double>();
@@ -185,7 +191,7 @@ void Builder::ReadForm(const Json& j, const std::string& ptr, int k) {
         }
       }
       if (ok && std::fabs(sum - 1) > kSumTolerance) {
-        Json v(sum);
+        Json v(std::stod(Fmt(sum)));
         Problem(ir.PointerOf("ages"), "age shares must sum to 1 (they sum to " + Fmt(sum) + ")", &v);
         ok = false;
       }

@@ -58,6 +58,10 @@ void Builder::ReadIndexation(Reader& top) {
   if (const Json* ix = top.Object("indexation")) {
     Reader ir(*ix, top.PointerOf("indexation"), pr_);
     base = static_cast<int>(ir.Number("base_year", Check::kCount, base));
+    if (base < 1900 || base > 2200) {
+      ir.Fail("base_year", *ir.Find("base_year"), "must be a year between 1900 and 2200");
+      base = cal.start().year;
+    }
     if (const Json* r = ir.Object("rates")) {
       for (auto it = r->begin(); it != r->end(); ++it) {
         const std::string kp = ir.PointerOf("rates") + "/" + PointerToken(it.key());
@@ -68,7 +72,9 @@ void Builder::ReadIndexation(Reader& top) {
           continue;
         }
         if (!it->is_number() || it->get<double>() <= -1 || it->get<double>() > 1) {
-          Problem(kp, "must be a yearly price change as a fraction between -1 and 1 (3.5% is 0.035)", &*it);
+          Problem(kp, std::string(it->is_string() ? "must be a number (without quotes): a" : "must be a") +
+                          " yearly price change as a fraction between -1 and 1 (3.5% is 0.035)",
+                  &*it);
           continue;
         }
         rates[year] = it->get<double>();
@@ -108,7 +114,8 @@ void Builder::ReadPopulation(Reader& top) {
     b.count = br.Number("count", Check::kNonNegative, 0.0);
     if (!br.Find("count")) br.Missing("count", "the number of inhabitants in this band on the start date");
     b.growth = br.Number("growth_per_year", Check::kAny, 0.0);
-    if (b.growth <= -1) br.Fail("growth_per_year", *br.Find("growth_per_year"), "must be above -1 (a fraction: 1.2% is 0.012)");
+    if (b.growth <= -1 || b.growth > 1)
+      br.Fail("growth_per_year", *br.Find("growth_per_year"), "must be a yearly change as a fraction between -1 and 1 (1.2% is 0.012)");
     m_->bands.push_back(b);
   }
 }
@@ -146,6 +153,10 @@ void Builder::ReadStream(const Json& j, const std::string& ptr, const std::strin
   // A demand stream; `shorthand` = the domain-level arrivals_per_year/routing of a simple model.
   Reader own(j, ptr, pr_);
   Reader& r = own;
+  if (!r.ok()) return;
+  // Every key of a stream is known, even when an early problem stops the reading.
+  r.Known({"arrivals_per_year", "arrivals_per_day", "routing"});
+  if (!shorthand) r.Known({"band", "per_1000", "trend_per_year", "ages", "via", "gedwongen_kader"});
   DomainModel& dm = m_->domains[d];
   SourceModel src;
   src.id = dm.id + "." + id;
@@ -156,9 +167,17 @@ void Builder::ReadStream(const Json& j, const std::string& ptr, const std::strin
   if (!shorthand) {
     if (const auto band = r.String("band")) {
       src.band = BandById(*band);
-      if (src.band < 0) r.Fail("band", Json(*band), "unknown age band (declare it under population.bands)");
+      if (src.band < 0) {
+        std::vector<std::string> ids;
+        for (const BandModel& b : m_->bands) ids.push_back(b.id);
+        // No "did you mean" here: band ids differ by a digit ("65+", "75+") and a suggestion of
+        // a neighbouring band would mislead.
+        r.Fail("band", Json(*band), "unknown age band (declare it under population.bands)");
+        return;
+      }
     } else {
       src.band = dm.band;
+      if (dm.band_unknown) return;  // the domain's band is wrong: reported there
     }
   }
   // Rate: per 1,000 inhabitants of the band (demographic drift flows in), or absolute.
@@ -176,12 +195,16 @@ void Builder::ReadStream(const Json& j, const std::string& ptr, const std::strin
               "the expected number of new requests (per 1,000 inhabitants of the band, or arrivals_per_year)");
     return;
   }
+  if (!per_1000 && !per_year && !per_day) return;  // the rate given is wrong: reported above
   if (per_1000 && src.band < 0) {
     r.Fail("per_1000", "needs an age band: give \"band\" here or on the domain");
     return;
   }
   const double trend = shorthand ? 0.0 : r.Number("trend_per_year", Check::kAny, 0.0);
-  if (trend <= -1) r.Fail("trend_per_year", "must be above -1 (a fraction: 2% is 0.02)");
+  if (trend <= -1 || trend > 1) {
+    r.Fail("trend_per_year", *r.Find("trend_per_year"), "must be a yearly change as a fraction between -1 and 1 (2% is 0.02)");
+    return;
+  }
   // Ages at arrival: uniform within [from, to] whole years; default the band's ages.
   if (!shorthand) {
     if (const Json* ages = r.Find("ages")) {
@@ -256,7 +279,9 @@ void Builder::ReadDemand(Reader& dr, int d) {
   dr.Known({"routing"});
   if (dr.Find("routing")) dr.Fail("routing", "routing belongs inside a demand stream (or next to arrivals_per_year)");
   if (!demand) {
-    dr.Missing("demand", "the streams of new requests, e.g. \"demand\": {\"toegang\": {\"per_1000\": 30, ...}}");
+    if (!dr.Find("demand"))
+      dr.Missing("demand", "the streams of new requests, e.g. \"demand\": {\"toegang\": {\"per_1000\": 30, ...}} "
+                           "(or arrivals_per_year with routing for one simple stream)");
     return;
   }
   for (auto it = demand->begin(); it != demand->end(); ++it)
@@ -347,7 +372,7 @@ void Builder::ReadAgeLimit(const Json& j, const std::string& ptr, int d) {
     dm.at_limit.target.push_back(transfer.target[i]);
   }
   if (acc > 1 + kSumTolerance) {
-    Json v(acc);
+    Json v(std::stod(Fmt(acc)));
     Problem(ptr, "verlengd share and transfer shares sum to " + Fmt(acc) + ", more than 1", &v);
   }
   // At the end of verlengde care: the transfers in the same proportions, the rest leaves.
@@ -375,7 +400,7 @@ void Builder::ReadCostLines(const Json& j, const std::string& ptr, int d) {
     node.domain = d;
     node.label = r.String("label").value_or(it.key());
     node.pillar = InternName(&m_->pillars, r.String("pillar").value_or("samenleving"));
-    node.taakveld = InternName(&m_->taakvelden, r.String("taakveld").value_or(m_->taakvelden[m_->nodes[dm.nodes[0]].taakveld]));
+    node.taakveld = InternName(&m_->taakvelden, r.String("taakveld").value_or(domain_taakveld_[d]));
     node.payer = node.payer_after = InternName(&m_->payers, r.String("payer").value_or("gemeente"));
     // A line that belongs to the gedwongen kader (e.g. the gecertificeerde instellingen) counts
     // in gk_cost_share.
@@ -408,10 +433,13 @@ void Builder::ReadDomain(const Json& j, const std::string& ptr, int d) {
       const std::string near = NearestWord(*band, ids);
       if (!near.empty()) msg += "; did you mean \"" + near + "\"?";
       dr.Fail("band", Json(*band), msg);
+      dm.band_unknown = true;
     }
   }
   dm.volatility = dr.Number("volatility", Check::kNonNegative, 0.0);
-  const int default_taakveld = InternName(&m_->taakvelden, dr.String("taakveld").value_or("-"));
+  domain_taakveld_.resize(m_->domains.size(), "-");
+  domain_taakveld_[d] = dr.String("taakveld").value_or("-");
+  const int default_taakveld = InternName(&m_->taakvelden, domain_taakveld_[d]);
   for (int k : dm.nodes) m_->nodes[k].taakveld = default_taakveld;
   if (const Json* t = dr.Find("toegang")) ReadToegang(*t, dr.PointerOf("toegang"), d);
   // Forms first (their ids are known from pass 1; here their contents).
@@ -448,6 +476,8 @@ void Builder::ReadTargets(const Json& j, const std::string& ptr) {
     const std::string tp = ptr + "/" + PointerToken(it.key());
     Reader r(*it, tp, pr_);
     if (!r.ok()) continue;
+    r.Known({"source", "metric", "year", "period", "domain", "form", "pillar", "taakveld", "payer", "age_band",
+             "range", "min", "max"});
     TargetModel t;
     t.name = it.key();
     t.source = r.String("source").value_or("");
@@ -506,8 +536,8 @@ void Builder::ReadTargets(const Json& j, const std::string& ptr) {
       for (int g = 0; g < m_->num_groups(); ++g) {
         const GroupModel& grp = m_->groups[g];
         if (grp.domain == sel[0] && grp.form == f && grp.payer == sel[4] && grp.age_band == sel[5] &&
-            (grp.pillar == sel[2] || (grp.kind == GroupKind::kForm && sel[2] == "all")) &&
-            (grp.taakveld == sel[3] || (grp.kind == GroupKind::kForm && sel[3] == "all")))
+            (grp.pillar == sel[2] || (f != "all" && sel[2] == "all")) &&
+            (grp.taakveld == sel[3] || (f != "all" && sel[3] == "all")))
           found = g;
       }
       if (found < 0) {

@@ -277,7 +277,7 @@ bool Builder::ReadPrice(const Json& j, const std::string& ptr, RateCurve* daily,
 }
 
 bool Builder::ReadYearlyAmount(const Json& j, const std::string& ptr, RateCurve* daily) {
-  if (j.is_object() && !j.contains("amount")) {
+  if (j.is_object() && !j.contains("amount") && !j.contains("per") && !j.contains("from")) {
     // Amounts per calendar year {"2026": 300000, "2027": 600000}; years not listed are 0.
     std::map<int, double> years;
     for (auto it = j.begin(); it != j.end(); ++it) {
@@ -296,7 +296,7 @@ bool Builder::ReadYearlyAmount(const Json& j, const std::string& ptr, RateCurve*
       if (m_->calendar.DayOf(Date{year, 1, 1}) >= m_->calendar.horizon() ||
           m_->calendar.DayOf(Date{year + 1, 1, 1}) <= 0) {
         Problem(kp, "year outside the horizon " + FormatDate(m_->calendar.start()) + " .. " +
-                        FormatDate(m_->calendar.last()));
+                        FormatDate(m_->calendar.last()) + " of this scenario (start_date/end_date)");
         return false;
       }
       years[year] = it->get<double>();

@@ -88,6 +88,7 @@ class Builder {
   Problems* pr_;
   RateCurve index_;
   std::vector<std::string> node_ptr_;  // JSON pointer of each node, for messages
+  std::vector<std::string> domain_taakveld_;  // each domain's default taakveld
 };
 
 }  // namespace sdsim

@@ -149,7 +149,8 @@ bool ResolveScenario(const std::string& path, ResolvedScenario* out, Problems* p
     out->name = name->get<std::string>();
   } else {
     out->name = std::filesystem::path(path).stem().string();
-    if (out->doc.contains("name")) out->doc["name"] = out->name;
+    // A base's name is not inherited; a wrong one in this file is left for the builder to report.
+    if (name == own.end() && out->doc.contains("name")) out->doc["name"] = out->name;
   }
   return true;
 }

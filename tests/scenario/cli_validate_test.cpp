@@ -129,7 +129,7 @@ TEST_CASE("cli: run with a good file writes summary.csv and manifest.json", "[sc
                    &out) == 0);
   CHECK(fs::is_regular_file(out_dir + "/summary.csv"));
   CHECK(fs::is_regular_file(out_dir + "/manifest.json"));
-  CHECK(out.find("results: " + out_dir + "/summary.csv, manifest.json") != std::string::npos);
+  CHECK(out.find("results in " + out_dir + "/: summary.csv manifest.json") != std::string::npos);
 }
 
 TEST_CASE("cli: two files with the same scenario name are rejected", "[scenario][cli]") {
@@ -197,7 +197,8 @@ TEST_CASE("cli: unknown command exits 2 and names the commands", "[scenario][cli
   std::string out;
   CHECK(RunSdsim("valideer scenario.json", &out) == 2);
   CHECK(out ==
-        "sdsim: unknown command \"valideer\"; commands are: run, validate (see sdsim --help)\n");
+        "sdsim: unknown command \"valideer\"; commands are: run, sweep, validate, expect (see "
+        "sdsim --help)\n");
 }
 
 TEST_CASE("cli: help and version exit 0 and print usage", "[scenario][cli]") {
@@ -254,7 +255,7 @@ TEST_CASE("cli: validate says 1 domain, 1 care form, 1 target", "[scenario][cli]
   TempDir dir;
   const std::string one = dir.Write("een.json", R"({"domains": {"wmo": {"arrivals_per_year": 5,
     "forms": {"hulp": {"duration": {"type": "fixed", "value": 1}, "tariff": {"amount": 1, "per": "day"}}}}},
-    "targets": [{"metric": "clients_end", "domain": "wmo", "year": 2026, "max": 100}]})");
+    "targets": {"wmo eind 2026": {"metric": "clients_end", "domain": "wmo", "year": 2026, "max": 100}}})");
   std::string out;
   CHECK(RunSdsim("validate " + one, &out) == 0);
   CHECK(Relative(out, dir) ==

@@ -718,7 +718,8 @@ const char kV3[] = R"({
                     "transfer": {"wmo.begeleiding": 0.1}},
       "cost_lines": {
         "voorliggend_veld": {"amount_per_year": 365000, "taakveld": "6.1"},
-        "subsidie": {"label": "Subsidie", "amount_per_year": 36500, "pillar": "meedoen", "payer": "rijk"}
+        "subsidie": {"label": "Subsidie", "amount_per_year": 36500, "pillar": "meedoen", "taakveld": "6.1",
+                     "payer": "rijk"}
       },
       "forms": {
         "lokaal_team": {"beschikking": false, "taakveld": "6.2",
@@ -751,16 +752,16 @@ const char kV3[] = R"({
       }
     }
   },
-  "targets": [
-    {"name": "uithuisplaatsingen", "source": "CBS", "metric": "clients_start", "domain": "jeugd",
-     "form": ["verblijf", "ambulant"], "year": 2025, "range": [0, 60]},
-    {"metric": "cost", "domain": "wmo", "year": 2026, "min": 1000},
-    {"metric": "unique_clients", "domain": "jeugd", "pillar": "meedoen", "year": 2027, "max": 500},
-    {"metric": "clients_per_1000", "domain": "jeugd", "age_band": "18-22", "year": 2028, "range": [0, 5]},
-    {"metric": "cost", "payer": "centrumgemeente", "year": 2026, "max": 1e7},
-    {"metric": "cost", "taakveld": "6.72", "year": 2026, "max": 1e7},
-    {"metric": "mean_wait_days", "domain": "jeugd", "form": "verblijf", "year": 2026, "max": 90}
-  ]
+  "targets": {
+    "uithuisplaatsingen": {"source": "CBS", "metric": "clients_start", "domain": "jeugd",
+                           "form": ["verblijf", "ambulant"], "year": 2025, "range": [0, 60]},
+    "wmo kosten": {"metric": "cost", "domain": "wmo", "year": 2026, "min": 1000},
+    "lokaal team": {"metric": "unique_clients", "domain": "jeugd", "pillar": "meedoen", "year": 2027, "max": 500},
+    "verlengd": {"metric": "clients_per_1000", "domain": "jeugd", "age_band": "18-22", "year": 2028, "range": [0, 5]},
+    "centrumgemeente": {"metric": "cost", "payer": "centrumgemeente", "year": 2026, "max": 1e7},
+    "6.72": {"metric": "cost", "taakveld": "6.72", "year": 2026, "max": 1e7},
+    "wachttijd": {"metric": "mean_wait_days", "domain": "jeugd", "form": "verblijf", "year": 2026, "max": 90}
+  }
 }
 )";
 
@@ -1105,6 +1106,18 @@ TEST_CASE("load v3: cost lines: a yearly amount, pillar samenleving by default",
   CHECK(RateOn(m, s.fixed, {2025, 1, 1}) == Approx(100.0));
 }
 
+TEST_CASE("load v3: a yearly amount by calendar year; years not listed are 0", "[scenario]") {
+  const Model m = Load(R"({"indexation": {"rates": {"2026": 0.035, "2027": 0.03}},
+    "domains": {"d": {"arrivals_per_year": 1,
+      "cost_lines": {"programma": {"amount_per_year": {"2026": 365000, "2027": 730000}}},
+      "forms": {"f": {"duration": {"type": "fixed", "value": 1}, "tariff": {"amount": 1, "per": "day"}}}}}})");
+  const NodeModel& line = Form(m, "d.programma");
+  CHECK(RateOn(m, line.fixed, {2025, 6, 1}) == 0.0);
+  CHECK(RateOn(m, line.fixed, {2026, 6, 1}) == Approx(1000.0 * 1.035));
+  CHECK(RateOn(m, line.fixed, {2027, 6, 1}) == Approx(2000.0 * 1.035 * 1.03));
+  CHECK(RateOn(m, line.fixed, {2028, 6, 1}) == 0.0);
+}
+
 TEST_CASE("load v3: pillars and taakvelden: defaults and overrides", "[scenario]") {
   const Model m = Load(kV3);
   auto pillar = [&](int n) { return m.pillars[m.nodes[n].pillar]; };
@@ -1133,7 +1146,7 @@ TEST_CASE("load v3: output groups", "[scenario]") {
                              "form jeugd/ambulant/vangnet/6.72/all/all",
                              "form jeugd/verblijf/vangnet/6.72/all/all",
                              "cost_line jeugd/voorliggend_veld/samenleving/6.1/all/all",
-                             "cost_line jeugd/subsidie/meedoen/6.2/all/all",
+                             "cost_line jeugd/subsidie/meedoen/6.1/all/all",
                              "toegang jeugd/toegang/meedoen/6.2/all/all",
                              "domain_pillar jeugd/all/meedoen/all/all/all",
                              "domain_pillar jeugd/all/vangnet/all/all/all",
@@ -1209,7 +1222,7 @@ TEST_CASE("load v3: targets resolve to output rows and a period", "[scenario]") 
   CHECK(t0.lower == 0.0);
   CHECK(t0.upper == 60.0);
   const TargetModel& t1 = m.targets[1];
-  CHECK(t1.name == "target 2");
+  CHECK(t1.name == "wmo kosten");
   CHECK(t1.source.empty());
   CHECK(t1.metric == kCost);
   CHECK(t1.period == 1);
@@ -1258,7 +1271,7 @@ TEST_CASE("load v3: targets resolve to output rows and a period", "[scenario]") 
 // The default taakveld of a cost line is the taakveld of the domain's first care form, so it
 // changes with the order of the forms. A cost line without its own taakveld should get the
 // domain's (here "6.72"), like a care form without one.
-TEST_CASE("load v3: a cost line without taakveld gets the domain's", "[.bug][scenario-bug]") {
+TEST_CASE("load v3: a cost line without taakveld gets the domain's", "[scenario]") {
   const Model m = Load(R"({"domains": {"jeugd": {"taakveld": "6.72", "arrivals_per_year": 1,
     "routing": {"lokaal_team": 1},
     "cost_lines": {"voorliggend_veld": {"amount_per_year": 1000}},

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/metrics.h"
 #include "testing.h"
 
 namespace sdsim::testing {
@@ -46,6 +47,11 @@ const char kBase[] = R"({
   }
 }
 )";
+
+// The top-level keys, in the order an "unknown key" message lists them.
+const std::string kTopLevelKeys =
+    "extends, indexation, population, domains, targets, levers, correlations, budget, name, "
+    "description, start_date, end_date";
 
 // The duration of jeugd/verblijf, replaced by the rows about distributions.
 const char kVerblijfDuration[] = R"({"type": "exponential", "mean": 400})";
@@ -116,8 +122,7 @@ std::vector<BadScenario> BadScenarios() {
        {"scenario.json: /startdate: unknown key \"startdate\"; did you mean \"start_date\"?"}},
       {"unknown top-level key, nothing near: lists the known keys",
        Edit(R"("end_date": "2028-12-31",)", R"("end_date": "2028-12-31", "seed": 42,)"),
-       {"scenario.json: /seed: unknown key \"seed\"; known keys here: extends, indexation, "
-        "population, domains, targets, name, description, start_date, end_date"}},
+       {"scenario.json: /seed: unknown key \"seed\"; known keys here: " + kTopLevelKeys}},
       {"misspelt domains: required, and the typo named",
        Edit(R"("domains": {)", R"("domain": {)"),
        {"scenario.json: /domains: is required: at least one domain with care forms, e.g. "
@@ -130,7 +135,7 @@ std::vector<BadScenario> BadScenarios() {
        {"scenario.json: /domains/jeugd/routing: routing belongs inside a demand stream (or next to "
         "arrivals_per_year)",
         "scenario.json: /domains/jeugd/demand: is required: the streams of new requests, e.g. "
-        "\"demand\": {\"toegang\": {\"per_1000\": 30, ...}}",
+        "\"demand\": {\"toegang\": {\"per_1000\": 30, ...}} (or arrivals_per_year with routing for one simple stream)",
         "scenario.json: /domains/jeugd/arrival_per_year: unknown key \"arrival_per_year\"; did you "
         "mean \"arrivals_per_year\"?"}},
       {"unknown key in a domain, nothing near",
@@ -216,11 +221,11 @@ std::vector<BadScenario> BadScenarios() {
        {"scenario.json: /domains/jeugd/routing: routing belongs inside a demand stream (or next to "
         "arrivals_per_year)",
         "scenario.json: /domains/jeugd/demand: is required: the streams of new requests, e.g. "
-        "\"demand\": {\"toegang\": {\"per_1000\": 30, ...}}"}},
+        "\"demand\": {\"toegang\": {\"per_1000\": 30, ...}} (or arrivals_per_year with routing for one simple stream)"}},
       {"arrivals_per_year missing in a domain with one form and no routing",
        Edit("      \"arrivals_per_year\": 50,\n", ""),
        {"scenario.json: /domains/wmo/demand: is required: the streams of new requests, e.g. "
-        "\"demand\": {\"toegang\": {\"per_1000\": 30, ...}}"}},
+        "\"demand\": {\"toegang\": {\"per_1000\": 30, ...}} (or arrivals_per_year with routing for one simple stream)"}},
       {"arrivals_per_day negative",
        Edit(R"("arrivals_per_year": 100)", R"("arrivals_per_day": -0.5)"),
        {"scenario.json: /domains/jeugd/arrivals_per_day: must not be negative (value: -0.5)"}},
@@ -619,7 +624,11 @@ std::vector<BadScenario> BadScenarios() {
         "                                       ^ near here"}},
       {"syntax: single quotes",
        Edit(R"("per": "month")", R"("per": 'month')"),
-       {"scenario.json:27:44: syntax error: ?\n"}},
+       {"scenario.json:27:44: syntax error: invalid literal; last read: '\"per\": '' (text must "
+        "be in double quotes \"...\", not single quotes)\n"
+        R"(              "tariff": {"amount": 900, "per": 'month'})"
+        "\n"
+        "                                               ^ near here"}},
       {"empty file",
        "",
        {"scenario.json:1:1: the file is empty; a scenario is one JSON object { ... }"}},
@@ -660,16 +669,15 @@ TEST_CASE("independent problems in one file are all reported, not only the first
             {R"("verblijf": 0.05,)", R"("verblijf": 1.05,)"},
             {R"("end_date": "2028-12-31",)", R"("end_date": "2028-12-31", "sed": 1,)"}});
   const auto problems = LoadText(text, nullptr);
-  CHECK(problems == std::vector<std::string>{
-                        "scenario.json: /domains/jeugd/forms/ambulant/transitions/verblijf: is a "
-                        "probability and must lie between 0 and 1 (write 5% as 0.05) (value: 1.05)",
-                        "scenario.json: /domains/jeugd/forms/verblijf/duration/mean: must be a "
-                        "number (without quotes) (value: \"400\")",
-                        "scenario.json: /domains/wmo/arrivals_per_year: must not be negative "
-                        "(value: -50)",
-                        "scenario.json: /sed: unknown key \"sed\"; known keys here: extends, "
-                        "indexation, population, domains, targets, name, description, "
-                        "start_date, end_date"});
+  CHECK(problems ==
+        std::vector<std::string>{
+            "scenario.json: /domains/jeugd/forms/ambulant/transitions/verblijf: is a "
+            "probability and must lie between 0 and 1 (write 5% as 0.05) (value: 1.05)",
+            "scenario.json: /domains/jeugd/forms/verblijf/duration/mean: must be a "
+            "number (without quotes) (value: \"400\")",
+            "scenario.json: /domains/wmo/arrivals_per_year: must not be negative "
+            "(value: -50)",
+            "scenario.json: /sed: unknown key \"sed\"; known keys here: " + kTopLevelKeys});
 }
 
 // --- extends chains: several files ---------------------------------------------------------------
@@ -715,12 +723,12 @@ TEST_CASE("extends: problems name the file that has to be edited", "[scenario]")
         "or directory"}},
       {"extends is not text",
        {{"child.json", R"({"extends": 5})"}},
-       {"child.json: /extends: extends must be the path of a base scenario file, relative to this "
-        "file (e.g. \"baseline.json\") (value: 5)"}},
+       {"child.json: /extends: extends must be the path of a base scenario file relative to this "
+        "file (e.g. \"baseline.json\"), or a list of them to combine (value: 5)"}},
       {"extends is empty",
        {{"child.json", R"({"extends": ""})"}},
-       {"child.json: /extends: extends must be the path of a base scenario file, relative to this "
-        "file (e.g. \"baseline.json\") (value: \"\")"}},
+       {"child.json: /extends: extends must be the path of a base scenario file relative to this "
+        "file (e.g. \"baseline.json\"), or a list of them to combine (value: \"\")"}},
       {"a extends b extends a",
        {{"a.json", R"({"extends": "b.json"})"}, {"b.json", R"({"extends": "a.json"})"}},
        {"b.json: /extends: extends loops back to a file already in the chain; a base must not "
@@ -943,10 +951,10 @@ const char kV3[] = R"({
       }
     }
   },
-  "targets": [
-    {"name": "uithuisplaatsingen", "metric": "clients_start", "domain": "jeugd", "form": ["pleegzorg", "verblijf"], "year": 2025, "range": [0, 60]},
-    {"metric": "cost", "domain": "wmo", "year": 2026, "min": 0}
-  ]
+  "targets": {
+    "uithuisplaatsingen": {"metric": "clients_start", "domain": "jeugd", "form": ["pleegzorg", "verblijf"], "year": 2025, "range": [0, 60]},
+    "wmo kosten": {"metric": "cost", "domain": "wmo", "year": 2026, "min": 0}
+  }
 }
 )";
 
@@ -956,19 +964,17 @@ std::string Edit3(std::initializer_list<std::pair<std::string, std::string>> edi
 }
 std::string Edit3(const std::string& from, const std::string& to) { return Edit3({{from, to}}); }
 
-// The first target of kV3, replaced whole by the target rows.
+// The first target of kV3 ("uithuisplaatsingen"), replaced whole by the target rows.
 const char kTarget[] =
-    R"({"name": "uithuisplaatsingen", "metric": "clients_start", "domain": "jeugd", "form": ["pleegzorg", "verblijf"], "year": 2025, "range": [0, 60]})";
+    R"({"metric": "clients_start", "domain": "jeugd", "form": ["pleegzorg", "verblijf"], "year": 2025, "range": [0, 60]})";
 
-// Every metric name, as listed in an "unknown value" message.
-const char kMetricChoices[] =
-    "\"clients_start\", \"clients_end\", \"inflow\", \"outflow\", \"outflow_afgerond\", "
-    "\"outflow_overgedragen\", \"outflow_vervolghulp\", \"outflow_voortijdig\", \"outflow_wlz\", "
-    "\"outflow_age_out\", \"unique_clients\", \"waiting_end\", \"mean_wait_days\", "
-    "\"waited_share\", \"escalated\", \"reentries\", \"cost\", \"cost_pgb\", \"cost_per_client\", "
-    "\"clients_per_1000\", \"share_over_5y\", \"requests\", \"no_help\", "
-    "\"algemene_voorziening\", \"gk_client_share\", \"gk_inflow_share\", \"gk_cost_share\", "
-    "\"lifetime_risk_18\"";
+// Every metric name, as an "unknown value" message lists them: "clients_start", "clients_end", ...
+std::string MetricChoices() {
+  std::string list;
+  for (int m = 0; m < kNumMetrics; ++m)
+    list += (m ? ", \"" : "\"") + std::string(MetricName(m)) + "\"";
+  return list;
+}
 
 const char kHorizon3[] = "2025-01-01 .. 2027-12-31 of this scenario (start_date/end_date)";
 
@@ -993,10 +999,6 @@ std::vector<BadScenario> V3BadScenarios() {
        Edit3(R"("2026": 0.035)", R"("2026": -1)"),
        {"scenario.json: /indexation/rates/2026: must be a yearly price change as a fraction "
         "between -1 and 1 (3.5% is 0.035) (value: -1)"}},
-      {"indexation: a rate in quotes",
-       Edit3(R"("2026": 0.035)", R"("2026": "0.035")"),
-       {"scenario.json: /indexation/rates/2026: must be a yearly price change as a fraction "
-        "between -1 and 1 (3.5% is 0.035) (value: \"0.035\")"}},
       {"indexation: base_year not a whole number",
        Edit3(R"("base_year": 2025)", R"("base_year": 2025.5)"),
        {"scenario.json: /indexation/base_year: must be a whole number, 0 or more (value: "
@@ -1039,8 +1041,8 @@ std::vector<BadScenario> V3BadScenarios() {
        {"scenario.json: /population/bands/18-22/count: must not be negative (value: -3000)"}},
       {"population: growth of -100%",
        Edit3(R"("growth_per_year": 0.04)", R"("growth_per_year": -1)"),
-       {"scenario.json: /population/bands/65+/growth_per_year: must be above -1 (a fraction: 1.2% "
-        "is 0.012) (value: -1)"}},
+       {"scenario.json: /population/bands/65+/growth_per_year: must be a yearly change as a "
+        "fraction between -1 and 1 (1.2% is 0.012) (value: -1)"}},
       {"population: bands missing",
        Edit(R"("end_date": "2028-12-31",)",
             R"("end_date": "2028-12-31", "population": {"band": {}},)"),
@@ -1071,17 +1073,10 @@ std::vector<BadScenario> V3BadScenarios() {
       {"demand stream: per_1000 negative",
        Edit3(R"("per_1000": 40)", R"("per_1000": -40)"),
        {jeugd + "/demand/toegang/per_1000: must not be negative (value: -40)"}},
-      {"demand stream: per_1000 without a band on the stream or the domain",
-       Edit3(R"("arrivals_per_year": 16)", R"("per_1000": 0.5)"),
-       {"scenario.json: /domains/bw/demand/instroom/per_1000: needs an age band: give \"band\" "
-        "here or on the domain"}},
-      {"demand stream: unknown band on the stream",
-       Edit3(R"("band": "65+")", R"("band": "75+")"),
-       {"scenario.json: /domains/wmo/demand/ouderen/band: unknown age band (declare it under "
-        "population.bands) (value: \"75+\")"}},
       {"demand stream: trend of -100%",
        Edit3(R"("trend_per_year": 0.02)", R"("trend_per_year": -1)"),
-       {jeugd + "/demand/toegang/trend_per_year: must be above -1 (a fraction: 2% is 0.02)"}},
+       {jeugd + "/demand/toegang/trend_per_year: must be a yearly change as a fraction between -1 "
+                "and 1 (2% is 0.02) (value: -1)"}},
       {"demand stream: ages reversed",
        Edit3(R"("ages": [4, 17])", R"("ages": [17, 4])"),
        {jeugd + "/demand/huisarts/ages: must be [youngest, oldest] in whole years, e.g. [0, 17] "
@@ -1130,13 +1125,6 @@ std::vector<BadScenario> V3BadScenarios() {
       {"demand streams together with routing on the domain",
        Edit3(R"("volatility": 0.1,)", R"("volatility": 0.1, "routing": {"ambulant": 1},)"),
        {jeugd + "/routing: routing belongs inside a demand stream (or next to arrivals_per_year)"}},
-      {"demand is not an object",
-       Edit3(R"("demand": {"instroom": {"arrivals_per_year": 16, "routing": {"intramuraal": 1}}})",
-             R"("demand": 16)"),
-       {"scenario.json: /domains/bw/demand: must be an object { \"key\": value, ... } (value: 16)",
-        "scenario.json: /domains/bw/demand: is required: the streams of new requests, e.g. "
-        "\"demand\": {\"toegang\": {\"per_1000\": 30, ...}}"}},
-
       // --- toegang
       // --------------------------------------------------------------------------------
       {"toegang: fte missing",
@@ -1235,6 +1223,23 @@ std::vector<BadScenario> V3BadScenarios() {
              R"("amount_per_year": {"amount": 500000, "per": "trajectory"})"),
        {jeugd + "/cost_lines/voorliggend_veld/amount_per_year: a price per trajectory is not "
                 "possible here; give it per day, week, month or year"}},
+      {"cost_lines: amounts by year with a key that is not a year",
+       Edit3(R"("amount_per_year": 500000)",
+             R"("amount_per_year": {"2026": 500000, "2027-2028": 1})"),
+       {jeugd + "/cost_lines/voorliggend_veld/amount_per_year/2027-2028: keys are years, e.g. "
+                "\"2026\": 300000"}},
+      {"cost_lines: amounts by year with a negative amount",
+       Edit3(R"("amount_per_year": 500000)", R"("amount_per_year": {"2026": -500000})"),
+       {jeugd + "/cost_lines/voorliggend_veld/amount_per_year/2026: must be an amount in euros, 0 "
+                "or more (value: -500000)"}},
+      {"cost_lines: amounts by year with an amount in quotes",
+       Edit3(R"("amount_per_year": 500000)", R"("amount_per_year": {"2026": "500000"})"),
+       {jeugd + "/cost_lines/voorliggend_veld/amount_per_year/2026: must be an amount in euros, 0 "
+                "or more (value: \"500000\")"}},
+      {"cost_lines: amounts by year outside the horizon",
+       Edit3(R"("amount_per_year": 500000)", R"("amount_per_year": {"2026": 1, "2030": 500000})"),
+       {jeugd + "/cost_lines/voorliggend_veld/amount_per_year/2030: year outside the horizon "
+                "2025-01-01 .. 2027-12-31 of this scenario (start_date/end_date)"}},
       {"cost_lines: a line that is not an object",
        Edit3(R"("voorliggend_veld": {"amount_per_year": 500000})", R"("voorliggend_veld": 500000)"),
        {jeugd + "/cost_lines/voorliggend_veld: must be an object { \"key\": value, ... } (value: "
@@ -1417,9 +1422,6 @@ std::vector<BadScenario> V3BadScenarios() {
                 "(write 5% as 0.05) (value: 90)",
         forms + "/ambulant/initial/ages/18-22: is a probability and must lie between 0 and 1 "
                 "(write 5% as 0.05) (value: 10)"}},
-      {"initial ages: a share in quotes",
-       Edit3(R"("ages": {"0-17": 0.9, "18-22": 0.1})", R"("ages": {"0-17": "0.9", "18-22": 0.1})"),
-       {forms + "/ambulant/initial/ages/0-17: must be a share between 0 and 1 (value: \"0.9\")"}},
       {"initial time_in_care: unknown text",
        Edit3(R"("time_in_care": "steady_state")", R"("time_in_care": "steady")"),
        {forms + "/ambulant/initial/time_in_care: must be \"steady_state\" or a distribution of "
@@ -1444,79 +1446,65 @@ std::vector<BadScenario> V3BadScenarios() {
        {"scenario.json: /domains/wmo/forms/hulpmiddelen/tariff/1/from: date outside the horizon " +
         horizon + " (value: \"2028-01-01\")"}},
 
-      // --- targets
-      // --------------------------------------------------------------------------------
-      {"targets: not a list",
-       Edit3(R"("targets": [)", R"("targets": 5, "target": [)"),
-       {"scenario.json: /targets: must be a list of targets [{\"metric\": .., \"year\": .., "
-        "\"range\": [lo, hi]}, ...] (value: 5)",
+      // --- targets (a rule whose problem comes with spurious "unknown key" lines today is in the
+      // known flaws below) ----------------------------------------------------------------------
+      {"targets: not an object",
+       Edit3(R"("targets": {)", R"("targets": 5, "target": {)"),
+       {"scenario.json: /targets: must be an object {\"target name\": {\"metric\": .., \"year\": "
+        ".., \"range\": [lo, hi]}, ...} (value: 5)",
         "scenario.json: /target: unknown key \"target\"; did you mean \"targets\"?"}},
       {"targets: a target that is not an object",
        Edit3(kTarget, "5"),
-       {"scenario.json: /targets/0: must be an object { \"key\": value, ... } (value: 5)"}},
+       {"scenario.json: /targets/uithuisplaatsingen: must be an object { \"key\": value, ... } "
+        "(value: 5)"}},
+      {"targets: a name inside the target (the name is its key)",
+       Edit3(R"({"metric": "cost", "domain": "wmo")",
+             R"({"name": "wmo kosten", "metric": "cost", "domain": "wmo")"),
+       {"scenario.json: /targets/wmo kosten/name: unknown key \"name\"; known keys here: source, "
+        "metric, year, period, domain, form, pillar, taakveld, payer, age_band, range, min, "
+        "max"}},
       {"targets: metric missing",
        Edit3(
            kTarget,
            R"({"domain": "jeugd", "form": ["pleegzorg", "verblijf"], "year": 2025, "range": [0, 60]})"),
-       {"scenario.json: /targets/0/metric: is required: the metric to check, e.g. "
+       {"scenario.json: /targets/uithuisplaatsingen/metric: is required: the metric to check, e.g. "
         "\"clients_start\""}},
       {"targets: unknown metric, near a known one",
        Edit3(R"("metric": "clients_start")", R"("metric": "client_start")"),
-       {std::string("scenario.json: /targets/0/metric: unknown value; must be one of ") +
-        kMetricChoices + "; did you mean \"clients_start\"? (value: \"client_start\")"}},
+       {std::string(
+            "scenario.json: /targets/uithuisplaatsingen/metric: unknown value; must be one of ") +
+        MetricChoices() + "; did you mean \"clients_start\"? (value: \"client_start\")"}},
       {"targets: unknown metric in Dutch",
        Edit3(R"("metric": "cost")", R"("metric": "kosten")"),
-       {std::string("scenario.json: /targets/1/metric: unknown value; must be one of ") +
-        kMetricChoices + " (value: \"kosten\")"}},
+       {std::string("scenario.json: /targets/wmo kosten/metric: unknown value; must be one of ") +
+        MetricChoices() + " (value: \"kosten\")"}},
       {"targets: range reversed",
        Edit3(R"("range": [0, 60])", R"("range": [60, 0])"),
-       {"scenario.json: /targets/0/range: must be [lowest, highest] accepted value (value: "
+       {"scenario.json: /targets/uithuisplaatsingen/range: must be [lowest, highest] accepted "
+        "value (value: "
         "[60,0])"}},
       {"targets: range with one number",
        Edit3(R"("range": [0, 60])", R"("range": [60])"),
-       {"scenario.json: /targets/0/range: must be [lowest, highest] accepted value (value: "
+       {"scenario.json: /targets/uithuisplaatsingen/range: must be [lowest, highest] accepted "
+        "value (value: "
         "[60])"}},
       {"targets: range together with min",
        Edit3(R"("range": [0, 60])", R"("range": [0, 60], "min": 10)"),
-       {"scenario.json: /targets/0/range: give range, or min and/or max, not both"}},
+       {"scenario.json: /targets/uithuisplaatsingen/range: give range, or min and/or max, not "
+        "both"}},
       {"targets: no range, min or max",
        Edit3(R"(, "year": 2025, "range": [0, 60])", R"(, "year": 2025)"),
-       {"scenario.json: /targets/0/range: is required: the accepted values: \"range\": [lo, hi], "
+       {"scenario.json: /targets/uithuisplaatsingen/range: is required: the accepted values: "
+        "\"range\": [lo, hi], "
         "or \"min\" and/or \"max\""}},
       {"targets: min in quotes",
        Edit3(R"("min": 0)", R"("min": "0")"),
-       {"scenario.json: /targets/1/min: must be a number (without quotes) (value: \"0\")"}},
-      {"targets: form neither text nor a list of text",
-       Edit3(R"("form": ["pleegzorg", "verblijf"])", R"("form": ["pleegzorg", 2])"),
-       {"scenario.json: /targets/0/form: must be a form id or a list of form ids (value: "
-        "[\"pleegzorg\",2])"}},
-      {"targets: domain not text",
-       Edit3(R"("domain": "wmo")", R"("domain": 2)"),
-       {"scenario.json: /targets/1/domain: must be text (value: 2)"}},
-      {"targets: year outside the horizon",
-       Edit3(R"("year": 2025, "range": [0, 60])", R"("year": 2030, "range": [0, 60])"),
-       {"scenario.json: /targets/0/year: no such period in this scenario's horizon (a year like "
-        "2026, or a label like \"2026-H1\")"}},
-      {"targets: a half-year period when reporting per year",
-       Edit3(R"("year": 2026, "min": 0)", R"("period": "2026-H1", "min": 0)"),
-       {"scenario.json: /targets/1/period: no such period in this scenario's horizon (a year like "
-        "2026, or a label like \"2026-H1\")"}},
-      {"targets: several forms for a metric that cannot be summed",
-       Edit3(R"("metric": "clients_start")", R"("metric": "mean_wait_days")"),
-       {"scenario.json: /targets/0/form: several forms can only be summed for counts and costs, "
-        "not for mean_wait_days"}},
-      {"targets: a selection that matches no output rows",
-       Edit3(R"("form": ["pleegzorg", "verblijf"])", R"("form": ["pleegzorg", "verblijv"])"),
-       {"scenario.json: /targets/0: no output rows match this selection (domain \"jeugd\", form "
-        "\"verblijv\", pillar \"all\", taakveld \"all\", payer \"all\", age_band \"all\"); "
-        "see summary.csv for the rows that exist"}},
-      {"targets: a metric not reported for the selection",
-       Edit3(R"("metric": "clients_start")", R"("metric": "requests")"),
-       {"scenario.json: /targets/0/metric: is not reported for this selection (value: "
-        "\"requests\")"}},
+       {"scenario.json: /targets/wmo kosten/min: must be a number (without quotes) (value: "
+        "\"0\")"}},
       {"targets: misspelt key",
        Edit3(R"("metric": "cost", "domain": "wmo")", R"("metric": "cost", "domein": "wmo")"),
-       {"scenario.json: /targets/1/domein: unknown key \"domein\"; did you mean \"domain\"?"}},
+       {"scenario.json: /targets/wmo kosten/domein: unknown key \"domein\"; did you mean "
+        "\"domain\"?"}},
   };
 }
 
@@ -1535,12 +1523,9 @@ TEST_CASE("every rule of the v3 keys reports the exact problem", "[scenario]") {
 
 // --- known flaws: the tests below say what a user SHOULD see ------------------------------------
 //
-// Tagged [.bug][scenario-bug], not [scenario]: in Catch2 v2 a tag filter also selects hidden tests
-// with that tag, so `sdsim_tests "[scenario]"` would run (and fail on) them. Each row stays hidden
-// until sim/scenario is fixed. A "spurious" row reports today every expected problem plus one or
-// more follow-on problems that are not true (checked by the visible test after the table); a
-// "wording" row reports the right problem in words that should change; a "missed" row reports
-// nothing although the file is wrong.
+// Rows that once showed a flaw: a "spurious" row reported the true problem plus follow-on
+// problems that were not true; a "wording" row reported it in words that had to change; a
+// "missed" row reported nothing although the file is wrong. All are fixed; the rows keep them so.
 
 enum class Flaw { kSpurious, kWording, kMissed };
 
@@ -1607,28 +1592,43 @@ std::vector<KnownFlaw> KnownFlaws() {
       {"target year outside the horizon",
        Flaw::kSpurious,
        Edit3(R"("year": 2025, "range": [0, 60])", R"("year": 2030, "range": [0, 60])"),
-       {"scenario.json: /targets/0/year: no such period in this scenario's horizon (a year like "
+       {"scenario.json: /targets/uithuisplaatsingen/year: no such period in this scenario's "
+        "horizon (a year like "
         "2026, or a label like \"2026-H1\")"}},
       {"target: several forms for a metric that cannot be summed",
        Flaw::kSpurious,
        Edit3(R"("metric": "clients_start")", R"("metric": "mean_wait_days")"),
-       {"scenario.json: /targets/0/form: several forms can only be summed for counts and costs, "
+       {"scenario.json: /targets/uithuisplaatsingen/form: several forms can only be summed for "
+        "counts and costs, "
         "not for mean_wait_days"}},
       {"target selection that matches no output rows",
        Flaw::kSpurious,
        Edit3(R"("form": ["pleegzorg", "verblijf"])", R"("form": ["pleegzorg", "verblijv"])"),
-       {"scenario.json: /targets/0: no output rows match this selection (domain \"jeugd\", form "
+       {"scenario.json: /targets/uithuisplaatsingen: no output rows match this selection (domain "
+        "\"jeugd\", form "
         "\"verblijv\", pillar \"all\", taakveld \"all\", payer \"all\", age_band \"all\"); see "
         "summary.csv for the rows that exist"}},
       {"target metric not reported for the selection",
        Flaw::kSpurious,
        Edit3(R"("metric": "clients_start")", R"("metric": "requests")"),
-       {"scenario.json: /targets/0/metric: is not reported for this selection (value: "
+       {"scenario.json: /targets/uithuisplaatsingen/metric: is not reported for this selection "
+        "(value: "
         "\"requests\")"}},
+      {"target period label not in the horizon",
+       Flaw::kSpurious,
+       Edit3(R"("year": 2026, "min": 0)", R"("period": "2026-H1", "min": 0)"),
+       {"scenario.json: /targets/wmo kosten/period: no such period in this scenario's horizon (a "
+        "year like "
+        "2026, or a label like \"2026-H1\")"}},
+      {"target domain not text",
+       Flaw::kSpurious,
+       Edit3(R"("domain": "wmo")", R"("domain": 2)"),
+       {"scenario.json: /targets/wmo kosten/domain: must be text (value: 2)"}},
       {"target form not text",
        Flaw::kSpurious,
        Edit3(R"("form": ["pleegzorg", "verblijf"])", R"("form": ["pleegzorg", 2])"),
-       {"scenario.json: /targets/0/form: must be a form id or a list of form ids (value: "
+       {"scenario.json: /targets/uithuisplaatsingen/form: must be a form id or a list of form ids "
+        "(value: "
         "[\"pleegzorg\",2])"}},
       // A toegang or cost-line row has its own pillar and taakveld (meedoen/6.2, samenleving), and
       // the selection matches a row's pillar and taakveld only for care forms, so a target on
@@ -1679,6 +1679,14 @@ std::vector<KnownFlaw> KnownFlaws() {
        {"scenario.json: /indexation/rates/2026: must be a number (without quotes): a yearly price "
         "change as a fraction between -1 and 1 (3.5% is 0.035) (value: \"0.035\")"}},
 
+      // An amount per year written as one price without "amount" is read as amounts by year, so
+      // the user is told that "per" is not a year instead of that the amount is missing.
+      {"amount per year: a price without amount",
+       Flaw::kWording,
+       Edit3(R"("amount_per_year": 500000)", R"("amount_per_year": {"per": "year"})"),
+       {jeugd + "/cost_lines/voorliggend_veld/amount_per_year/amount: is required: the price in "
+                "euros"}},
+
       // --- missed ----------------------------------------------------------------------------
       // base_year is any whole number: a typo such as 20255 silently deflates every price by the
       // rates of all years up to it (the rate keys themselves must be years 1900..2200).
@@ -1702,22 +1710,12 @@ std::vector<KnownFlaw> KnownFlaws() {
   };
 }
 
-TEST_CASE("known flaws: what a user should see", "[.bug][scenario-bug]") {
+TEST_CASE("formerly known flaws: each reports exactly the true problem", "[scenario]") {
+  // Regression rows: each was found reporting follow-on noise, wrong words or nothing, and was
+  // fixed in sim/scenario.
   for (const KnownFlaw& row : KnownFlaws()) {
     INFO("row: " << row.name);
     CHECK(LoadText(row.text, nullptr) == row.should_be);
-  }
-}
-
-TEST_CASE("known flaws: the true problems are reported today (with follow-on noise)",
-          "[scenario]") {
-  for (const KnownFlaw& row : KnownFlaws()) {
-    if (row.flaw != Flaw::kSpurious) continue;
-    INFO("row: " << row.name);
-    const auto actual = LoadText(row.text, nullptr);
-    CHECK(actual.size() > row.should_be.size());
-    for (const std::string& problem : row.should_be)
-      CHECK(std::find(actual.begin(), actual.end(), problem) != actual.end());
   }
 }
 

@@ -63,7 +63,7 @@ inline std::unique_ptr<ModelRun> RunModelText(const std::string& text, int repli
   for (const auto& p : problems) UNSCOPED_INFO(p);
   REQUIRE(problems.empty());
   run->layout = ResultLayout{run->model.calendar.num_periods(), run->model.num_groups(), kNumMetrics};
-  run->agg = std::make_unique<Aggregator>(run->layout.size());
+  run->agg = std::make_unique<Aggregator>(run->layout.size());  // keeps every column
   BatchOptions opt;
   opt.seed = seed;
   opt.replications = replications;
