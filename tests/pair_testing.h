@@ -26,13 +26,14 @@ inline std::unique_ptr<ModelRun> LoadModelRun(const std::string& text, BuildOpti
   const auto problems = LoadText(text, &run->model, options);
   for (const auto& p : problems) UNSCOPED_INFO(p);
   REQUIRE(problems.empty());
-  run->layout = ResultLayout{run->model.calendar.num_periods(), run->model.num_groups(), kNumMetrics};
+  run->layout =
+      ResultLayout{run->model.calendar.num_periods(), run->model.num_groups(), kNumMetrics};
   run->agg = std::make_unique<Aggregator>(run->layout.size());  // keeps every column
   return run;
 }
 
-inline PairRun RunPair(const std::string& base_text, const std::string& alt_text, int replications, uint64_t seed,
-                       int threads = 0) {
+inline PairRun RunPair(const std::string& base_text, const std::string& alt_text, int replications,
+                       uint64_t seed, int threads = 0) {
   PairRun out;
   out.base = LoadModelRun(base_text);
   out.alt = LoadModelRun(alt_text);
@@ -58,7 +59,8 @@ inline bool SameValues(const std::vector<double>& a, const std::vector<double>& 
 }
 
 // Every metric of group `g` in period `p` identical per replication in both runs (same layout).
-inline bool SameCell(const ModelRun& a, const ModelRun& b, int g, int p, std::string* which = nullptr) {
+inline bool SameCell(const ModelRun& a, const ModelRun& b, int g, int p,
+                     std::string* which = nullptr) {
   for (int m = 0; m < kNumMetrics; ++m) {
     const size_t i = a.layout.Index(p, g, m);
     if (!SameValues(a.agg->Column(i), b.agg->Column(i))) {
@@ -81,7 +83,8 @@ struct CsvTable {
     return -1;
   }
   // Rows whose columns have the given values.
-  std::vector<const std::vector<std::string>*> Where(const std::map<std::string, std::string>& match) const {
+  std::vector<const std::vector<std::string>*> Where(
+      const std::map<std::string, std::string>& match) const {
     std::vector<std::pair<int, std::string>> cols;
     for (const auto& [k, v] : match) cols.push_back({Col(k), v});
     std::vector<const std::vector<std::string>*> out;
@@ -132,8 +135,10 @@ inline CsvTable ParseCsvTable(std::string text, char sep = ',') {
     } else if (c == '\n') {
       row.push_back(cell);
       cell.clear();
-      if (t.header.empty()) t.header = row;
-      else t.rows.push_back(row);
+      if (t.header.empty())
+        t.header = row;
+      else
+        t.rows.push_back(row);
       row.clear();
       any = false;
     } else if (c != '\r') {
@@ -143,8 +148,10 @@ inline CsvTable ParseCsvTable(std::string text, char sep = ',') {
   }
   if (any) {
     row.push_back(cell);
-    if (t.header.empty()) t.header = row;
-    else t.rows.push_back(row);
+    if (t.header.empty())
+      t.header = row;
+    else
+      t.rows.push_back(row);
   }
   return t;
 }

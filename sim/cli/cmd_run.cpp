@@ -1,12 +1,15 @@
 // `sdsim run FILE... [options]`: simulate scenarios in parallel on common random numbers and write
 // summary.csv, compare.csv, targets.csv, budget.csv and manifest.json to an output folder.
 #include <boost/program_options.hpp>
+#include <unistd.h>
+
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/dist.h"
 #include "cli/load.h"
 #include "cli/out_dir.h"
 #include "cli/progress.h"
@@ -104,12 +107,20 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
 
   LoadedScenarios loaded;
   if (!LoadScenarioFiles(files, build, &loaded)) return kExitInvalidInput;
+  const Dist& dist = CurrentDist();
   if (!budget.empty()) {
     Problems problems;
     for (Model& m : loaded.models) ApplyBudgetFile(budget, &m, &problems);
+    if (!problems.empty() && !dist.root()) return kExitInvalidInput;
     if (!problems.empty()) {
-      for (size_t i = 0; i < problems.size() / loaded.models.size(); ++i)
-        std::fprintf(stderr, "%s\n", problems[i].ToString().c_str());
+      // The same budget file is read against every scenario: report each distinct problem once.
+      std::vector<std::string> shown;
+      for (const Problem& p : problems) {
+        const std::string text = p.ToString();
+        if (std::find(shown.begin(), shown.end(), text) != shown.end()) continue;
+        shown.push_back(text);
+        std::fprintf(stderr, "%s\n", text.c_str());
+      }
       std::fputs("sdsim: problems in the budget file; nothing was run or written.\n", stderr);
       return kExitInvalidInput;
     }
@@ -118,10 +129,15 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
   if (out_dir.empty()) out_dir = DefaultOutDir(loaded.resolved.front().name);
   bool created = false;
   std::string err;
-  if (!MakeOutDir(out_dir, &created, &err)) {
+  // Check now that the folder can be made (so a long run does not fail at the end), but leave
+  // nothing behind until the results are there: a killed run leaves no empty folder.
+  if (dist.root() && !MakeOutDir(out_dir, &created, &err)) {
     std::fprintf(stderr, "sdsim run: %s\n", err.c_str());
+    if (dist.distributed()) AbortDist(kExitOutputError);
     return kExitOutputError;
   }
+  std::error_code ec;
+  if (created && per_rep.empty()) fs::remove(out_dir, ec);  // the per-replication file streams into it
 
   RunInfo info;
   info.command_line = full_command;
@@ -137,24 +153,26 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
     models.push_back(&loaded.models[s]);
     names.push_back(loaded.resolved[s].name);
   }
+  if (!baseline.empty()) job.baseline = static_cast<int>(std::find(files.begin(), files.end(), baseline) - files.begin());
   job.seed = info.seed;
   job.replications = info.replications;
   job.threads = threads;
   job.cancel = &g_interrupted;
+  job.distribute = dist.distributed();
   if (!per_rep.empty()) {
     job.per_replication = per_rep == "all" ? PerReplication::kAll : PerReplication::kTotals;
     job.per_replication_path = (fs::path(out_dir) / "replications.csv").string() + ".tmp-" + std::to_string(::getpid());
   }
   std::signal(SIGINT, OnSigint);
   std::signal(SIGTERM, OnSigint);
-  Progress progress("replications", replications, !quiet && StderrIsTerminal());
+  Progress progress("replications", replications, !quiet && dist.root() && StderrIsTerminal());
   job.progress = [&](long done) { progress.Update(done); };
   JobOutputs result = RunJob(models, names, job);
   progress.Finish();
+  if (result.worker) return kExitOk;  // rank 0 writes the outputs
   info.seconds = result.seconds;
   info.events = result.events;
   info.finished_utc = UtcNow();
-  std::error_code ec;
   if (result.interrupted || !result.error.empty()) {
     if (!job.per_replication_path.empty()) fs::remove(job.per_replication_path, ec);
     if (created) fs::remove(out_dir, ec);  // only if still empty
@@ -164,6 +182,7 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
     }
     std::fprintf(stderr, "sdsim run: interrupted after %ld of %lld replications; nothing was written.\n",
                  result.replications_done, replications);
+    if (dist.distributed()) AbortDist(130);
     return 130;
   }
   std::vector<const ResolvedScenario*> resolved;
@@ -172,8 +191,10 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
   if (!job.per_replication_path.empty()) info.outputs.push_back("replications.csv");
   info.outputs.push_back("manifest.json");
   info.budget_file = budget;
+  info.mpi_ranks = dist.size;
   result.files.push_back({"manifest.json", ManifestJson(info, resolved)});
-  if (!WriteOutputs(out_dir, result.files, &err) ||
+  bool made = false;
+  if (!MakeOutDir(out_dir, &made, &err) || !WriteOutputs(out_dir, result.files, &err) ||
       (!job.per_replication_path.empty() &&
        std::rename(job.per_replication_path.c_str(), (fs::path(out_dir) / "replications.csv").c_str()) != 0)) {
     std::fprintf(stderr, "sdsim run: %s\n", err.empty() ? "cannot rename replications.csv" : err.c_str());

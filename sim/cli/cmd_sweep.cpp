@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/dist.h"
 #include "cli/load.h"
 #include "cli/out_dir.h"
 #include "cli/progress.h"
@@ -188,7 +189,7 @@ int SweepCommand(const std::vector<std::string>& args, const std::vector<std::st
   if (out_dir.empty()) out_dir = DefaultOutDir(resolved.name + "_sweep");
   bool created = false;
   std::string err;
-  if (!MakeOutDir(out_dir, &created, &err)) {
+  if (CurrentDist().root() && !MakeOutDir(out_dir, &created, &err)) {
     std::fprintf(stderr, "sdsim sweep: %s\n", err.c_str());
     return kExitOutputError;
   }
@@ -203,12 +204,13 @@ int SweepCommand(const std::vector<std::string>& args, const std::vector<std::st
   info.started_utc = UtcNow();
   std::vector<std::string> lead;
   for (const Axis& a : axes) lead.push_back(a.key);
-  std::string table;
+  const Dist& dist = CurrentDist();
   Json failures = Json::array();
-  Progress progress("sweep replications", static_cast<long>(points * replications), !quiet && StderrIsTerminal());
-  long done_before = 0;
-  size_t finished = 0;
-  for (size_t point = 0; point < points && !g_sweep_interrupted.load(); ++point) {
+  // Points are spread over MPI ranks (point p on rank p % ranks), each with its own threads; rank
+  // 0 receives them in point order. Without MPI, one process runs them all.
+  Progress progress("sweep points", static_cast<long>(points), !quiet && dist.root() && StderrIsTerminal());
+  auto compute = [&](size_t point) -> std::string {
+    if (g_sweep_interrupted.load()) return "!interrupted";
     // The point's values: the mixed-radix digits of `point`, last axis fastest.
     ResolvedScenario variant = resolved;
     std::vector<CsvCell> values(axes.size());
@@ -220,7 +222,8 @@ int SweepCommand(const std::vector<std::string>& args, const std::vector<std::st
       variant.doc[Json::json_pointer(axes[i].pointer)] = v;
       values[i] = CellOf(v);
     }
-    for (size_t i = 0; i < axes.size(); ++i) label += (i ? ", " : "") + axes[i].key + "=" + (values[i].numeric ? FormatNumber(values[i].number) : values[i].text);
+    for (size_t i = 0; i < axes.size(); ++i)
+      label += (i ? ", " : "") + axes[i].key + "=" + (values[i].numeric ? FormatNumber(values[i].number) : values[i].text);
     Model model;
     Problems problems;
     if (!BuildModel(variant, build, &model, &problems)) {
@@ -230,11 +233,8 @@ int SweepCommand(const std::vector<std::string>& args, const std::vector<std::st
           if (p.pointer.rfind(a.pointer, 0) == 0) p.message += " [this value comes from --vary " + a.key + "]";
         why += (why.empty() ? "" : "; ") + p.ToString();
       }
-      std::fprintf(stderr, "%ssdsim sweep: point %zu (%s) skipped: %s\n", quiet || !StderrIsTerminal() ? "" : "\n",
-                   point + 1, label.c_str(), why.c_str());
-      failures.push_back(Json{{"point", point + 1}, {"values", label}, {"problems", why}});
-      done_before += replications;
-      continue;
+      if (CurrentDist().distributed()) label += ", on MPI rank " + std::to_string(CurrentDist().rank);
+      return "!" + label + "\t" + why;
     }
     JobOptions job;
     job.seed = info.seed;
@@ -242,29 +242,37 @@ int SweepCommand(const std::vector<std::string>& args, const std::vector<std::st
     job.threads = threads;
     job.dialect = dialect;
     job.cancel = &g_sweep_interrupted;
-    job.progress = [&](long done) { progress.Update(done_before + done); };
-    // Summary only: run the job and keep its summary table with the point's values in front.
-    std::vector<const Model*> models{&model};
-    JobOutputs result = RunJob(models, {resolved.name}, job);
-    done_before += replications;
-    if (result.interrupted) break;
-    ++finished;
-    // RunJob's summary has no lead columns: rebuild this point's rows with them.
+    JobOutputs result = RunJob({&model}, {resolved.name}, job);
+    if (result.interrupted) return "!interrupted";
+    // This point's summary rows with its values in front (in this dialect).
     const std::string& summary = result.files.front().second;
-    const size_t header_end = summary.find('\n');
+    CsvWriter prefix(dialect, false);
+    for (const CsvCell& v : values) prefix.Cell(v);
+    const std::string head = prefix.str() + (dialect == CsvDialect::kNl ? ';' : ',');
     std::string rows;
-    {
-      // Prefix each data row with the point's values in this dialect.
-      CsvWriter prefix(dialect, false);
-      for (const CsvCell& v : values) prefix.Cell(v);
-      const std::string p = prefix.str() + (dialect == CsvDialect::kNl ? ';' : ',');
-      size_t pos = header_end + 1;
-      while (pos < summary.size()) {
-        const size_t end = summary.find('\n', pos);
-        rows += p + summary.substr(pos, end - pos + 1);
-        pos = end + 1;
-      }
+    size_t pos = summary.find('\n') + 1;
+    while (pos < summary.size()) {
+      const size_t end = summary.find('\n', pos);
+      rows += head + summary.substr(pos, end - pos + 1);
+      pos = end + 1;
     }
+    return rows;
+  };
+  std::string table;
+  size_t finished = 0, done = 0;
+  bool write_failed = false;
+  auto deliver = [&](size_t point, const std::string& text) {
+    progress.Update(static_cast<long>(++done));
+    if (write_failed || text == "!interrupted") return;
+    if (!text.empty() && text[0] == '!') {
+      const size_t tab = text.find('\t');
+      const std::string label = text.substr(1, tab - 1), why = text.substr(tab + 1);
+      std::fprintf(stderr, "%ssdsim sweep: point %zu (%s) skipped: %s\n",
+                   quiet || !StderrIsTerminal() ? "" : "\n", point + 1, label.c_str(), why.c_str());
+      failures.push_back(Json{{"point", point + 1}, {"values", label}, {"problems", why}});
+      return;
+    }
+    ++finished;
     if (table.empty()) {
       CsvWriter head(dialect, true);
       for (const std::string& c : lead) head.Text(c);
@@ -272,15 +280,23 @@ int SweepCommand(const std::vector<std::string>& args, const std::vector<std::st
       head.EndRow();
       table = head.str();
     }
-    table += rows;
+    table += text;
+    // Rewrite after every point: finished points survive an interruption or a later failure.
     info.outputs = {"sweep.csv", "manifest.json"};
     info.finished_utc = UtcNow();
+    info.mpi_ranks = dist.size;
     Json manifest = Json::parse(ManifestJson(info, {&resolved}));
     manifest["sweep"] = {{"vary", vary}, {"points", points}, {"finished", finished}, {"failed", failures}};
     if (!WriteOutputs(out_dir, {{"sweep.csv", table}, {"manifest.json", manifest.dump(2) + "\n"}}, &err)) {
       std::fprintf(stderr, "sdsim sweep: %s\n", err.c_str());
-      return kExitOutputError;
+      write_failed = true;
     }
+  };
+  RunDistPoints(points, compute, deliver);
+  if (!dist.root()) return kExitOk;
+  if (write_failed) {
+    if (dist.distributed()) AbortDist(kExitOutputError);
+    return kExitOutputError;
   }
   progress.Finish();
   std::error_code ec;

@@ -1,6 +1,8 @@
 // Loading scenario files for the CLI.
 #include "cli/load.h"
 
+#include "cli/dist.h"
+
 #include <cstdio>
 
 namespace sdsim {
@@ -28,6 +30,7 @@ bool LoadScenarioFiles(const std::vector<std::string>& files, const BuildOptions
           problems.push_back(p);
         }
   }
+  if (!CurrentDist().root()) return problems.empty();  // rank 0 reports
   for (const Problem& p : problems) std::fprintf(stderr, "%s\n", p.ToString().c_str());
   if (!problems.empty()) {
     std::fprintf(stderr, "sdsim: %zu problem%s found; nothing was run or written.\n", problems.size(),

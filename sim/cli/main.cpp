@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/dist.h"
 
 namespace {
 
@@ -28,7 +29,7 @@ const char kHelp[] =
 
 }  // namespace
 
-int main(int argc, char** argv) {
+static int Main(int argc, char** argv) {
   std::vector<std::string> all(argv, argv + argc);
   if (argc < 2 || all[1] == "--help" || all[1] == "-h" || all[1] == "help") {
     std::fputs(kHelp, stdout);
@@ -46,4 +47,16 @@ int main(int argc, char** argv) {
   std::fprintf(stderr, "sdsim: unknown command \"%s\"; commands are: run, sweep, validate, expect (see sdsim --help)\n",
                all[1].c_str());
   return sdsim::kExitUsage;
+}
+
+int main(int argc, char** argv) {
+  sdsim::Dist dist;
+  std::string err;
+  if (!sdsim::InitDist(&argc, &argv, &dist, &err)) {
+    std::fprintf(stderr, "sdsim: %s\n", err.c_str());
+    return sdsim::kExitUsage;
+  }
+  const int code = Main(argc, argv);
+  sdsim::FinalizeDist();
+  return code;
 }

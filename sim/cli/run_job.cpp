@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "cli/dist.h"
 #include "engine/metrics.h"
 #include "io/budget_csv.h"
 #include "io/compare_csv.h"
@@ -102,7 +103,7 @@ JobOutputs RunJob(const std::vector<const Model*>& models, const std::vector<std
   for (size_t s = 0; s < n; ++s)
     if (static_cast<int>(s) != options.baseline) comparisons[s] = std::make_unique<Comparison>(*models[options.baseline], *models[s]);
   std::unique_ptr<ReplicationWriter> writer;
-  if (options.per_replication != PerReplication::kNone) {
+  if (options.per_replication != PerReplication::kNone && (!options.distribute || CurrentDist().root())) {
     writer = std::make_unique<ReplicationWriter>(options.per_replication_path, options.dialect, options.per_replication);
     if (!writer->ok()) {
       out.error = options.per_replication_path + ": cannot create the per-replication file";
@@ -115,7 +116,9 @@ JobOutputs RunJob(const std::vector<const Model*>& models, const std::vector<std
   batch.threads = options.threads;
   batch.cancel = options.cancel;
   const auto t0 = std::chrono::steady_clock::now();
-  out.events = RunBatch(models, batch, [&](int rep, const std::vector<RepResult>& results) {
+  std::vector<size_t> sizes;
+  for (const Model* m : models) sizes.push_back(ResultLayout{m->calendar.num_periods(), m->num_groups(), kNumMetrics}.size());
+  const auto sink = [&](int rep, const std::vector<RepResult>& results) {
     for (size_t s = 0; s < n; ++s) {
       aggregators[s].Add(results[s].values);
       targets[s].Add(results[s]);
@@ -125,7 +128,12 @@ JobOutputs RunJob(const std::vector<const Model*>& models, const std::vector<std
     }
     ++out.replications_done;
     if (options.progress) options.progress(out.replications_done);
-  });
+  };
+  out.events = options.distribute ? RunDistBatch(models, batch, sizes, sink) : RunBatch(models, batch, sink);
+  if (options.distribute && !CurrentDist().root()) {
+    out.worker = true;  // rank 0 has the results
+    return out;
+  }
   out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (writer) {
     writer->Close();

@@ -28,6 +28,8 @@ struct JobOptions {
   std::string per_replication_path;  // where to stream replications.csv (temporary name)
   const std::atomic<bool>* cancel = nullptr;
   std::function<void(long done)> progress;
+  // Spread the replications over the MPI ranks (see cli/dist.h); only rank 0 gets outputs.
+  bool distribute = false;
 };
 
 struct JobOutputs {
@@ -37,6 +39,7 @@ struct JobOutputs {
   double seconds = 0;
   long replications_done = 0;
   bool interrupted = false;
+  bool worker = false;  // an MPI rank other than 0: its results went to rank 0
   std::string error;  // set if the per-replication file could not be written
 };
 

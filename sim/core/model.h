@@ -95,7 +95,8 @@ struct NodeModel {
   RateCurve tariff;
   RateCurve pgb_tariff;
   double pgb_share = 0;
-  RateCurve per_start;
+  RateCurve per_start;  // trajectory prices (the bekostiging)
+  RateCurve one_off;    // one-off costs at each start (hulpmiddel, woningaanpassing)
   RateCurve fixed;
   // Payer: index into Model::payers before `payer_switch_day`, `payer_after` from then on.
   int payer = 0;

@@ -43,6 +43,13 @@ class RateCurve {
   RateCurve Plus(const RateCurve& other) const;
   // This curve before `day`, `after` from `day` on (a price change on a contract date).
   RateCurve Splice(const RateCurve& after, double day) const;
+  // Every rate replaced by fn(rate).
+  template <class F>
+  RateCurve Map(F fn) const {
+    std::vector<double> rates = rates_;
+    for (double& r : rates) r = fn(r);
+    return RateCurve(starts_, std::move(rates), horizon_);
+  }
   // Every rate multiplied by `factor`.
   RateCurve Scaled(double factor) const;
 

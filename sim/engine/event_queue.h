@@ -1,10 +1,15 @@
 // EventQueue: the pending events of one replication, popped in Event::Before order.
 //
-// A 4-ary min-heap over a vector that keeps its capacity across Clear(), so a replication that
-// reuses its queue does not allocate in steady state. The queue assigns insertion sequence
-// numbers itself. Not thread-safe; owned by one Simulation.
+// A calendar queue with one bucket per simulation day: an event for a later day is appended to
+// that day's bucket in O(1); when the simulation reaches a day, its bucket becomes a small binary
+// heap ("today"). Since events are never scheduled in the past, this pops exactly the order of a
+// single global heap, but each operation works on the few events of one day instead of the whole
+// caseload. Buckets keep their storage across Clear(), so a reused queue does not allocate in
+// steady state. The queue assigns insertion sequence numbers itself. Not thread-safe; owned by
+// one Simulation.
 #pragma once
 
+#include <algorithm>
 #include <cassert>
 #include <cstddef>
 #include <cstdint>
@@ -16,53 +21,64 @@ namespace sdsim {
 
 class EventQueue {
  public:
+  // Events may be scheduled at times in [0, days).
+  void Init(size_t days) {
+    buckets_.resize(days + 1);
+    Clear();
+  }
   void Clear() {
-    heap_.clear();
+    for (size_t d = day_; d <= last_used_ && d < buckets_.size(); ++d) buckets_[d].clear();
+    today_.clear();
+    day_ = 0;
+    last_used_ = 0;
+    size_ = 0;
     next_seq_ = 0;
   }
-  bool empty() const { return heap_.empty(); }
-  size_t size() const { return heap_.size(); }
-  const Event& top() const { return heap_.front(); }
+  bool empty() const { return size_ == 0; }
+  size_t size() const { return size_; }
+  // Requires !empty().
+  const Event& top() {
+    Refill();
+    return today_.front();
+  }
 
   void Push(double time, EventKind kind, uint32_t id) {
-    assert(id <= Event::kMaxId && next_seq_ <= Event::kMaxSeq);
+    assert(id <= Event::kMaxId && next_seq_ <= Event::kMaxSeq && time >= 0);
     const Event e = Event::Make(time, kind, next_seq_++, id);
-    size_t hole = heap_.size();
-    heap_.push_back(e);
-    while (hole > 0) {
-      const size_t parent = (hole - 1) / 4;
-      if (!e.Before(heap_[parent])) break;
-      heap_[hole] = heap_[parent];
-      hole = parent;
+    const size_t d = static_cast<size_t>(time);
+    assert(d < buckets_.size());
+    ++size_;
+    if (d <= day_) {
+      today_.push_back(e);
+      std::push_heap(today_.begin(), today_.end(), After);
+    } else {
+      buckets_[d].push_back(e);
+      last_used_ = std::max(last_used_, d);
     }
-    heap_[hole] = e;
   }
 
   Event Pop() {
-    const Event result = heap_.front();
-    const Event last = heap_.back();
-    heap_.pop_back();
-    const size_t n = heap_.size();
-    if (n > 0) {
-      size_t hole = 0;
-      while (true) {
-        const size_t first = 4 * hole + 1;
-        if (first >= n) break;
-        size_t best = first;
-        const size_t end = first + 4 < n ? first + 4 : n;
-        for (size_t c = first + 1; c < end; ++c)
-          if (heap_[c].Before(heap_[best])) best = c;
-        if (!heap_[best].Before(last)) break;
-        heap_[hole] = heap_[best];
-        hole = best;
-      }
-      heap_[hole] = last;
-    }
-    return result;
+    Refill();
+    std::pop_heap(today_.begin(), today_.end(), After);
+    const Event e = today_.back();
+    today_.pop_back();
+    --size_;
+    return e;
   }
 
  private:
-  std::vector<Event> heap_;
+  static bool After(const Event& a, const Event& b) { return b.Before(a); }
+  void Refill() {
+    while (today_.empty()) {
+      ++day_;
+      today_.swap(buckets_[day_]);
+      std::make_heap(today_.begin(), today_.end(), After);
+    }
+  }
+
+  std::vector<std::vector<Event>> buckets_;
+  std::vector<Event> today_;  // a min-heap of the current day's events
+  size_t day_ = 0, last_used_ = 0, size_ = 0;
   uint64_t next_seq_ = 0;
 };
 

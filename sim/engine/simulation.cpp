@@ -31,6 +31,7 @@ Simulation::Simulation(const Model& model)
       num_bands_(static_cast<int>(model.bands.size())),
       horizon_(model.calendar.horizon()) {
   for (const Period& p : model.calendar.periods()) period_end_.push_back(p.end);
+  queue_.Init(static_cast<size_t>(std::ceil(horizon_)));
   const size_t n = static_cast<size_t>(num_nodes_);
   for (auto* v : {&busy_, &cap_, &next_step_, &waiting_n_, &stock0_, &waiting0_}) v->resize(n);
   waiting_.resize(n);
@@ -39,6 +40,9 @@ Simulation::Simulation(const Model& model)
   node_stock_.resize(n);
   source_arrival_.resize(model.sources.size());
   source_routing_.resize(model.sources.size());
+  thin_stream_.resize(model.sources.size());
+  extra_arrival_.resize(model.sources.size());
+  extra_routing_.resize(model.sources.size());
   domain_stream_.resize(model.domains.size());
   for (const DomainModel& d : model.domains) max_limit_age_ = std::max(max_limit_age_, d.limit_age);
   // Fixed costs (lump sums, staff) do not depend on draws: book them once.
@@ -112,7 +116,9 @@ void Simulation::Reset(uint64_t seed, uint64_t rep) {
     intensity_[s] = model_.domains[src.domain].volatility > 0 ? Own(src.intensity.Times(factor[src.domain]))
                                                               : &src.intensity;
   }
+  inflow_factor_.assign(model_.sources.size(), nullptr);
   ApplyLevers(seed, rep);
+  SplitInflow(seed, rep);
   for (int k = 0; k < num_nodes_; ++k) cap_[k] = (*params_[k].capacity)[0].places;
   flows_.assign(periods * n, Flows{});
   cost_.assign(periods * n * 2, 0.0);
@@ -163,7 +169,7 @@ void Simulation::ApplyLevers(uint64_t seed, uint64_t rep) {
     auto times = [&](const RateCurve* base) { return Own(base ? base->Times(factor) : factor); };
     switch (lever.kind) {
       case LeverKind::kInflow:
-        for (int s : lever.sources) intensity_[s] = Own(intensity_[s]->Times(factor));
+        for (int s : lever.sources) inflow_factor_[s] = Own(inflow_factor_[s] ? inflow_factor_[s]->Times(factor) : factor);
         break;
       case LeverKind::kDuration:
         for (int k : lever.nodes) params_[k].duration_factor = times(params_[k].duration_factor);
@@ -215,12 +221,38 @@ void Simulation::ApplyLevers(uint64_t seed, uint64_t rep) {
   }
 }
 
+void Simulation::SplitInflow(uint64_t seed, uint64_t rep) {
+  // An inflow lever keeps the baseline's arrivals where it can (common random numbers): a lower
+  // demand drops each baseline arrival with probability 1 - f(t) (thinning), a higher demand adds
+  // a second stream at (f(t) - 1) x the base rate (superposition). Both are exactly Poisson with
+  // rate f(t) x base.
+  const size_t ns = model_.sources.size();
+  thin_.assign(ns, nullptr);
+  extra_.assign(ns, nullptr);
+  for (size_t s = 0; s < ns; ++s) {
+    if (!inflow_factor_[s]) continue;
+    const RateCurve& f = *inflow_factor_[s];
+    thin_[s] = Own(f.Map([](double x) { return std::min(x, 1.0); }));
+    thin_stream_[s].Seed(seed, rep, PurposeKey("thin/" + model_.sources[s].id));
+    const RateCurve more = f.Map([](double x) { return std::max(x - 1.0, 0.0); });
+    if (more.Integral(horizon_) > 0) {
+      extra_[s] = Own(intensity_[s]->Times(more));
+      extra_arrival_[s].Seed(seed, rep, PurposeKey("extra-arrivals/" + model_.sources[s].id));
+      extra_routing_[s].Seed(seed, rep, PurposeKey("extra-routing/" + model_.sources[s].id));
+    }
+  }
+}
+
 void Simulation::Run(uint64_t seed, uint64_t rep, RepResult* out) {
   Reset(seed, rep);
   for (int k = 0; k < num_nodes_; ++k) PlaceInitialClients(k);
-  next_arrival_.resize(model_.sources.size());
-  for (size_t s = 0; s < model_.sources.size(); ++s)
+  // Slots 0..S-1: the sources; S..2S-1: their extra streams under an inflow increase.
+  const size_t ns = model_.sources.size();
+  next_arrival_.assign(2 * ns, INFINITY);
+  for (size_t s = 0; s < ns; ++s) {
     next_arrival_[s] = intensity_[s]->Advance(0.0, Exp1(source_arrival_[s]));
+    if (extra_[s]) next_arrival_[ns + s] = extra_[s]->Advance(0.0, Exp1(extra_arrival_[s]));
+  }
   NextSource();
   for (int k = 0; k < num_nodes_; ++k) {
     const auto& steps = *params_[k].capacity;
@@ -282,6 +314,7 @@ uint32_t Simulation::NewClient() {
   Client& c = clients_[id];
   c.birth = c.domain_entry = kNaN;
   c.limit_age = -1;
+  c.band_until = -INFINITY;
   c.escalate_at = -1;
   c.source = -1;
   c.flags = 0;
@@ -371,25 +404,51 @@ void Simulation::PlaceInitialClients(int k) {
   StartWaiting(k);
 }
 
-void Simulation::OnArrival(uint32_t s) {
+void Simulation::OnArrival(uint32_t slot) {
+  const size_t ns = model_.sources.size();
+  const bool extra = slot >= ns;
+  const uint32_t s = extra ? static_cast<uint32_t>(slot - ns) : slot;
   const SourceModel& src = model_.sources[s];
-  Stream& rs = source_routing_[s];
+  Stream& rs = extra ? extra_routing_[s] : source_routing_[s];
+  if (extra) {
+    next_arrival_[slot] = extra_[s]->Advance(now_, Exp1(extra_arrival_[s]));
+  } else {
+    next_arrival_[s] = intensity_[s]->Advance(now_, Exp1(source_arrival_[s]));
+    if (thin_[s] && thin_stream_[s].Uniform() >= thin_[s]->RateAt(now_)) {
+      // Dropped by a lower demand: take the same draws the request would have taken, so that
+      // later requests draw what they draw without the lever.
+      if (src.age_hi > 0) rs.Uniform();
+      if (src.toegang < 0) src.routing.Draw(rs);
+      NextSource();
+      return;
+    }
+  }
+  NextSource();
   const uint32_t c = NewClient();
   Client& client = clients_[c];
   client.source = static_cast<int16_t>(s);
   if (src.gedwongen_kader) client.flags |= kFlagGk;
   ++domain_flows(src.domain).requests;
   if (src.age_hi > 0) {
-    client.birth = DrawBirth(now_, src.age_lo, src.age_hi, rs.Uniform());
-    const int whole = AgeAt(client.birth, now_);
+    // A birth day with the age at arrival in [age_lo, age_hi): uniform over the span in days,
+    // corrected by a day where the mean year length puts it one year off.
+    const double day = std::floor(now_);
+    double birth = day - std::floor((src.age_lo + rs.Uniform() * (src.age_hi - src.age_lo)) * kDaysPerYear);
+    int whole = AgeAt(birth, now_);
+    if (whole >= src.age_hi) {
+      birth = Birthday(day, -static_cast<int>(src.age_hi)) + 1;
+      whole = AgeAt(birth, now_);
+    } else if (whole < src.age_lo) {
+      birth = Birthday(day, -static_cast<int>(src.age_lo));
+      whole = AgeAt(birth, now_);
+    }
+    client.birth = birth;
     for (int b = 0; b < num_bands_; ++b)
       if (whole >= model_.bands[b].lo && whole <= model_.bands[b].hi)
         ++band_requests_[(static_cast<size_t>(period_) * model_.domains.size() + src.domain) * num_bands_ + b];
   }
   if (src.toegang >= 0) Enter(c, src.toegang);
   else Route(c, src.routing.Draw(rs), src.domain);
-  next_arrival_[s] = intensity_[s]->Advance(now_, Exp1(source_arrival_[s]));
-  NextSource();
 }
 
 void Simulation::Route(uint32_t c, int32_t t, int domain) {
@@ -502,7 +561,8 @@ void Simulation::Start(uint32_t c, int k) {
     }
     client.flags &= ~kFlagPgb;
     if (node.pgb_share > 0 && node_events_[k].Uniform() < node.pgb_share) client.flags |= kFlagPgb;
-    const double once = params_[k].per_start->starts().empty() ? 0.0 : params_[k].per_start->RateAt(now_);
+    const double once = (params_[k].per_start->starts().empty() ? 0.0 : params_[k].per_start->RateAt(now_)) +
+                        (node.one_off.starts().empty() ? 0.0 : node.one_off.RateAt(now_));
     if (once > 0) {
       cost_[(static_cast<size_t>(period_) * num_nodes_ + k) * 2 + (now_ >= node.payer_switch_day)] += once;
       if (client.flags & kFlagGk) domain_flows(node.domain).gk_cost += once;
@@ -690,21 +750,27 @@ void Simulation::Snapshot(int p) {
   // State at the end of period p: before any event at or after period_end_[p].
   const double t = period_end_[p];
   const size_t domains = model_.domains.size();
-  for (const Client& c : clients_) {
+  for (Client& c : clients_) {
     if (c.state != kInCare) continue;
     const NodeModel& node = model_.nodes[c.node];
     if (!node.is_care()) continue;
     if (t - c.domain_entry > kFiveYears) ++over5_[static_cast<size_t>(p) * num_nodes_ + c.node];
     if ((c.flags & kFlagGk) && static_cast<size_t>(p) + 1 < period_end_.size())
       ++domain_flows_[(static_cast<size_t>(p) + 1) * domains + node.domain].gk_stock;
-    if (!std::isnan(c.birth)) {
+    if (std::isnan(c.birth)) continue;
+    // The client's age band, cached until the birthday that moves them into the next one.
+    if (t >= c.band_until) {
       const int age = AgeAt(c.birth, t);
+      c.band = -1;
+      c.band_until = INFINITY;
       for (int b = 0; b < num_bands_; ++b)
         if (age >= model_.bands[b].lo && age <= model_.bands[b].hi) {
-          ++band_in_care_[(static_cast<size_t>(p) * domains + node.domain) * num_bands_ + b];
+          c.band = static_cast<int8_t>(b);
+          if (model_.bands[b].hi < 200) c.band_until = Birthday(c.birth, model_.bands[b].hi + 1);
           break;
         }
     }
+    if (c.band >= 0) ++band_in_care_[(static_cast<size_t>(p) * domains + node.domain) * num_bands_ + c.band];
   }
 }
 

@@ -42,12 +42,14 @@ class Simulation {
     double care_end;      // end of care as drawn from the duration (beyond an age-limit stop)
     double escalate_at;   // time of the pending escalation event while waiting
     double limit_day;     // the birthday at age limit_age (a cache for the age limit)
+    double band_until;    // the birthday that ends the cached age band (-inf: not computed)
     int32_t node;
     int16_t source;  // source of the original request (toegang routing, re-entry)
     int16_t limit_age;  // the age limit_day belongs to; -1 = not computed
     State state;
     Reason reason;   // why the current care stretch ends
     uint8_t flags;
+    int8_t band;           // cached age band (-1: none)
     uint32_t ticket;       // matches the client's live waiting-list entry
     uint32_t seen_period;  // period that `seen` refers to
     uint32_t gk_seen_period;  // period in which the client was last counted as a GK client
@@ -89,6 +91,7 @@ class Simulation {
 
   void Reset(uint64_t seed, uint64_t rep);
   void ApplyLevers(uint64_t seed, uint64_t rep);
+  void SplitInflow(uint64_t seed, uint64_t rep);
   const RateCurve* Own(RateCurve curve);
   void PlaceInitialClients(int node);
   void OnArrival(uint32_t source);
@@ -140,7 +143,9 @@ class Simulation {
   std::vector<int> busy_, cap_, next_step_, waiting_n_, stock0_, waiting0_;
   std::vector<Fifo> waiting_;
   std::vector<const RateCurve*> intensity_;  // per source, with this replication's volatility and levers
-  std::vector<double> next_arrival_;         // per source: its next arrival (infinity = none)
+  std::vector<double> next_arrival_;  // per source, then per extra stream: next arrival (inf = none)
+  std::vector<const RateCurve*> inflow_factor_, thin_, extra_;  // per source; nullptr = none
+  std::vector<Stream> thin_stream_, extra_arrival_, extra_routing_;
   int next_source_ = -1;
   double next_arrival_time_ = 0;
   std::vector<NodeParams> params_;

@@ -22,6 +22,7 @@ std::string ManifestJson(const RunInfo& info, const std::vector<const ResolvedSc
   j["seed"] = info.seed;
   j["replications"] = info.replications;
   j["threads"] = info.threads;
+  j["mpi_ranks"] = info.mpi_ranks;
   j["period"] = info.period;
   j["started_utc"] = info.started_utc;
   j["finished_utc"] = info.finished_utc;
@@ -43,7 +44,7 @@ std::string ManifestJson(const RunInfo& info, const std::vector<const ResolvedSc
   j["scenarios"] = list;
   j["reproduce"] =
       "Run the same sdsim version with the same command line on the same input files (check their "
-      "sha256); any --threads gives the same summary.csv.";
+      "sha256); any --threads (and any number of MPI ranks) gives the same CSV files.";
   return j.dump(2) + "\n";
 }
 

@@ -22,6 +22,7 @@ struct RunInfo {
   uint64_t events = 0;
   std::vector<std::string> outputs;  // file names in the output folder
   std::string budget_file;           // --budget, if given
+  int mpi_ranks = 1;                 // processes of a distributed run
 };
 
 std::string ManifestJson(const RunInfo& info, const std::vector<const ResolvedScenario*>& scenarios);

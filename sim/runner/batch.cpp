@@ -40,11 +40,12 @@ uint64_t RunBatch(const std::vector<const Model*>& models, const BatchOptions& o
   });
   // One Work buffer per token, so steady state does not allocate. At most `tokens` replications
   // are in flight and they are consumed in order, so the ones in flight are consecutive and
-  // rep % tokens names a free buffer without any locking.
+  // the count of issued replications modulo tokens names a free buffer without any locking.
   const int tokens = 2 * threads + 2;
   std::vector<Work> pool(static_cast<size_t>(tokens));
   for (Work& w : pool) w.results.resize(models.size());
-  int next = 0;
+  int next = options.first;
+  long issued = 0;
   tbb::task_arena arena(threads);
   arena.execute([&] {
     tbb::parallel_pipeline(
@@ -56,8 +57,9 @@ uint64_t RunBatch(const std::vector<const Model*>& models, const BatchOptions& o
                                           fc.stop();
                                           return nullptr;
                                         }
-                                        Work* w = &pool[static_cast<size_t>(next % tokens)];
-                                        w->rep = next++;
+                                        Work* w = &pool[static_cast<size_t>(issued++ % tokens)];
+                                        w->rep = next;
+                                        next += options.stride;
                                         return w;
                                       }) &
             tbb::make_filter<Work*, Work*>(tbb::filter_mode::parallel,

@@ -25,9 +25,13 @@ struct BatchOptions {
   // If set and it becomes true, no further replications are started (Ctrl-C); RunBatch returns
   // after the ones in flight, and the caller must treat the results as incomplete.
   const std::atomic<bool>* cancel = nullptr;
+  // Run only the replications first, first + stride, first + 2 stride, ... (< replications): one
+  // process's share of a distributed run. The sink still sees each one's own index, in order.
+  int first = 0;
+  int stride = 1;
 };
 
-// Receives replication `rep` (0, 1, 2, ... in order): one RepResult per model, in model order.
+// Receives replication `rep` (in increasing order): one RepResult per model, in model order.
 // Called from one thread at a time.
 using ReplicationSink = std::function<void(int rep, const std::vector<RepResult>& results)>;
 

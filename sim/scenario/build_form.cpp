@@ -86,7 +86,7 @@ void Builder::ReadForm(const Json& j, const std::string& ptr, int k) {
   }
   if (const auto one_off = r.Number("one_off", Check::kNonNegative)) {
     // A one-off cost at the start of each episode (hulpmiddel, woningaanpassing), indexed.
-    node.per_start = node.per_start.Plus(RateCurve::Constant(*one_off, m_->calendar.horizon()).Times(index_));
+    node.one_off = RateCurve::Constant(*one_off, m_->calendar.horizon()).Times(index_);
   }
   for (const RateCurve& c : fixed) node.fixed = node.fixed.Plus(c);
   if (const Json* pgb = r.Object("pgb")) {

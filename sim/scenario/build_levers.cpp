@@ -198,8 +198,7 @@ void Builder::ReadLevers(const Json& j, const std::string& ptr) {
     const std::string lp = ptr + "/" + PointerToken(it.key());
     Reader r(*it, lp, pr_);
     if (!r.ok()) continue;
-    r.Known({"type", "domain", "forms", "streams", "age_bands", "to", "change", "share", "from",
-             "ramp", "ramp_months", "tariff", "lump_sum", "date", "note", "source"});
+    r.Known({"type", "domain", "note", "source"});
     LeverModel lever;
     lever.name = it.key();
     r.String("note");
@@ -207,8 +206,17 @@ void Builder::ReadLevers(const Json& j, const std::string& ptr) {
     const auto type = r.Choice("type", kLeverTypes);
     if (!type) {
       if (!r.Find("type")) r.Missing("type", "what the lever changes: inflow, duration, diversion, ...");
+      r.Known({"forms", "streams", "age_bands", "to", "change", "share", "from", "ramp", "ramp_months", "tariff",
+               "lump_sum", "date"});
       continue;
     }
+    // The keys each type takes; others are reported as unknown (a "change" on a bekostiging would
+    // otherwise be ignored without a word).
+    if (*type == "inflow") r.Known({"streams", "age_bands", "change", "from", "ramp", "ramp_months"});
+    else if (*type == "diversion" || *type == "routing_shift") r.Known({"forms", "to", "share", "from", "ramp", "ramp_months"});
+    else if (*type == "bekostiging") r.Known({"forms", "from", "tariff", "lump_sum"});
+    else if (*type == "payer_switch") r.Known({"forms", "date", "to"});
+    else r.Known({"forms", "change", "from", "ramp", "ramp_months"});
     // Domain and selection.
     const auto dname = r.String("domain");
     int d = -1;
@@ -319,8 +327,17 @@ void Builder::ReadLevers(const Json& j, const std::string& ptr) {
             break;
           }
           if (!ReadYearlyAmount(*b, lr.PointerOf("budget_per_year"), &fixed)) break;
-          if (const auto cpp = lr.Number("cost_per_place", Check::kPositive); cpp && b->is_number()) {
-            const int places = static_cast<int>(std::floor(b->get<double>() / *cpp + 1e-9));
+          double amount = -1;  // one yearly amount: a number or {"amount": .., "per": "year"}
+          if (b->is_number()) amount = b->get<double>();
+          else if (b->is_object() && b->value("per", "") == "year" && b->contains("amount") && (*b)["amount"].is_number())
+            amount = (*b)["amount"].get<double>();
+          const auto cpp = lr.Number("cost_per_place", Check::kPositive);
+          if (cpp && amount < 0) {
+            lr.Fail("cost_per_place", "needs a single budget_per_year to derive the number of places");
+            break;
+          }
+          if (cpp) {
+            const int places = static_cast<int>(std::floor(amount / *cpp + 1e-9));
             std::vector<CapacityStep> steps;
             for (const CapacityStep& s : node.capacity)
               if (s.day < *day) steps.push_back(s);

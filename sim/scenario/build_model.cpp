@@ -651,6 +651,7 @@ void Builder::ReadBudget(const Json& j, const std::string& ptr) {
     const std::string lp = ptr + "/" + PointerToken(it.key());
     Reader r(*it, lp, pr_);
     if (!r.ok()) continue;
+    r.Known({"source", "domain", "pillar", "taakveld", "payer", "amounts"});
     r.String("source");
     // The row: a domain (optionally with a pillar), a pillar, a taakveld, a payer, or the total.
     std::string sel[4] = {"all", "all", "all", "all"};

@@ -47,6 +47,7 @@ TEST_CASE("Same-time events pop by kind priority regardless of push order", "[un
   };
   for (const auto& order : orders) {
     EventQueue q;
+    q.Init(100);
     q.Push(11, EventKind::kEndCare, 99);  // a later event that must come last
     for (EventKind k : order) q.Push(10, k, 1);
     REQUIRE(q.size() == 4);
@@ -64,6 +65,7 @@ TEST_CASE("Same-time events pop by kind priority regardless of push order", "[un
 
 TEST_CASE("Same time and kind pop in insertion order", "[unit][event_queue]") {
   EventQueue q;
+  q.Init(100);
   for (uint32_t i = 0; i < 100; ++i) q.Push(5.0, EventKind::kArrival, 1000 - i);
   for (uint32_t i = 0; i < 100; ++i) q.Push(2.0, EventKind::kArrival, i);
   for (uint32_t i = 0; i < 100; ++i) {
@@ -89,6 +91,7 @@ TEST_CASE("EventQueue matches a reference priority queue under random use", "[un
   std::uniform_int_distribution<int> coin(0, 99), kind(0, 2), grid(0, 50);
   std::uniform_real_distribution<double> cont(0, 50);
   EventQueue q;
+  q.Init(200000);  // days: `now` only grows by a few hundred here
   std::priority_queue<Ref, std::vector<Ref>, RunsLater> ref;
   uint64_t seq = 0;
   int pushes = 0, pops = 0, mismatches = 0;
@@ -123,6 +126,7 @@ TEST_CASE("EventQueue matches a reference priority queue under random use", "[un
 
 TEST_CASE("EventQueue Clear resets contents and sequence numbers", "[unit][event_queue]") {
   EventQueue q;
+  q.Init(100);
   for (uint32_t i = 0; i < 50; ++i) q.Push(i * 0.25, EventKind::kChange, i);
   q.Pop();
   q.Clear();
