@@ -11,6 +11,7 @@ PACKAGES=(
   libeigen3-dev                       # Eigen (linear algebra)
   nlohmann-json3-dev                  # JSON scenario files
   catch2                              # tests
+  libopenmpi-dev openmpi-bin          # distributed runs (mpirun / Slurm) and their tests
   libreoffice-calc-nogui              # tests: opens the CSV output in a real spreadsheet
 )
 

@@ -1,6 +1,7 @@
 // Dist: MPI when available (SDSIM_WITH_MPI), a single process otherwise.
 #include "cli/dist.h"
 
+#include <chrono>
 #include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
@@ -25,6 +26,19 @@ int LauncherSize() {
     if (const char* v = std::getenv(var)) return std::atoi(v);
   return 1;
 }
+
+#ifdef SDSIM_WITH_MPI
+// Waits for a request without spinning: MPI's blocking calls poll at full speed, which would take
+// a core away from this rank's own simulation threads.
+void Wait(MPI_Request* request) {
+  int done = 0;
+  while (true) {
+    MPI_Test(request, &done, MPI_STATUS_IGNORE);
+    if (done) return;
+    std::this_thread::sleep_for(std::chrono::microseconds(200));
+  }
+}
+#endif
 
 }  // namespace
 
@@ -93,7 +107,9 @@ uint64_t RunDistBatch(const std::vector<const Model*>& models, const BatchOption
         std::copy(r.values.begin(), r.values.end(), buffer.begin() + static_cast<long>(at));
         at += r.values.size();
       }
-      MPI_Send(buffer.data(), static_cast<int>(total), MPI_DOUBLE, 0, 0, MPI_COMM_WORLD);
+      MPI_Request request;
+      MPI_Isend(buffer.data(), static_cast<int>(total), MPI_DOUBLE, 0, 0, MPI_COMM_WORLD, &request);
+      Wait(&request);
     });
     unsigned long long mine_events = events;
     MPI_Reduce(&mine_events, nullptr, 1, MPI_UNSIGNED_LONG_LONG, MPI_SUM, 0, MPI_COMM_WORLD);
@@ -131,7 +147,9 @@ uint64_t RunDistBatch(const std::vector<const Model*>& models, const BatchOption
       cv.notify_all();
     } else {
       if (options.cancel && options.cancel->load()) break;
-      MPI_Recv(buffer.data(), static_cast<int>(total), MPI_DOUBLE, owner, 0, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+      MPI_Request request;
+      MPI_Irecv(buffer.data(), static_cast<int>(total), MPI_DOUBLE, owner, 0, MPI_COMM_WORLD, &request);
+      Wait(&request);
       size_t at = 0;
       for (size_t m = 0; m < models.size(); ++m) {
         results[m].values.assign(buffer.begin() + static_cast<long>(at),
@@ -163,7 +181,9 @@ void RunDistPoints(size_t points, const std::function<std::string(size_t)>& comp
   if (rank != 0) {
     for (size_t p = rank; p < points; p += size) {
       const std::string text = compute(p);
-      MPI_Send(text.data(), static_cast<int>(text.size()), MPI_CHAR, 0, 1, MPI_COMM_WORLD);
+      MPI_Request request;
+      MPI_Isend(text.data(), static_cast<int>(text.size()), MPI_CHAR, 0, 1, MPI_COMM_WORLD, &request);
+      Wait(&request);
     }
     return;
   }
@@ -173,7 +193,11 @@ void RunDistPoints(size_t points, const std::function<std::string(size_t)>& comp
       continue;
     }
     MPI_Status status;
-    MPI_Probe(static_cast<int>(p % size), 1, MPI_COMM_WORLD, &status);
+    int ready = 0;
+    while (!ready) {
+      MPI_Iprobe(static_cast<int>(p % size), 1, MPI_COMM_WORLD, &ready, &status);
+      if (!ready) std::this_thread::sleep_for(std::chrono::microseconds(200));
+    }
     int count = 0;
     MPI_Get_count(&status, MPI_CHAR, &count);
     std::string text(static_cast<size_t>(count), '\0');

@@ -1,0 +1,119 @@
+// Distributed runs with the real MPI runtime (Open MPI's mpirun, oversubscribed on this machine):
+// `sdsim run` and `sdsim sweep` with 1, 2 and 3 ranks write byte-identical CSV files to a
+// single-process run; a rank that is killed makes the whole run fail with a message naming the
+// rank, and leaves no output that looks complete.
+#include <dirent.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <thread>
+
+#include "testing.h"
+
+namespace sdsim::testing {
+namespace {
+
+// mpirun as root needs these; under the sanitizers Open MPI's own allocations would be reported
+// as leaks, which are not ours.
+std::string Mpirun(int ranks) {
+  return "env OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_rmaps_base_oversubscribe=1 "
+         "ASAN_OPTIONS=detect_leaks=0 mpirun -n " +
+         std::to_string(ranks) + " --oversubscribe " + SDSIM_BINARY;
+}
+
+bool HaveMpirun() { return std::system("command -v mpirun > /dev/null 2>&1") == 0; }
+
+int Shell(const std::string& cmd, std::string* out) {
+  FILE* pipe = popen((cmd + " 2>&1").c_str(), "r");
+  std::string text;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) text.append(buf, n);
+  const int status = pclose(pipe);
+  if (out) *out = text;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+}  // namespace
+
+TEST_CASE("mpirun -n 1, 2, 3: run outputs are byte-identical to one process", "[mpi]") {
+  if (!HaveMpirun()) FAIL("mpirun not found: run scripts/setup.sh (installs openmpi-bin, libopenmpi-dev)");
+  TempDir dir;
+  const std::string files = SourcePath("scenarios/dronten/baseline.json") + " " +
+                            SourcePath("scenarios/dronten/lokale_teams.json");
+  std::string out;
+  REQUIRE(RunSdsim("run " + files + " -r 24 -s 5 -t 2 -q --out " + dir.path() + "/single", &out) == 0);
+  CHECK_THAT(out, !Catch::Contains("distributed"));
+  for (int ranks : {1, 2, 3}) {
+    const std::string o = dir.path() + "/mpi" + std::to_string(ranks);
+    INFO(ranks << " ranks");
+    REQUIRE(Shell(Mpirun(ranks) + " run " + files + " -r 24 -s 5 -t 1 -q --out " + o, &out) == 0);
+    for (const char* f : {"summary.csv", "compare.csv", "targets.csv"}) {
+      INFO(f);
+      CHECK(ReadText(o + "/" + f) == ReadText(dir.path() + "/single/" + f));
+    }
+    const auto manifest = nlohmann::json::parse(ReadText(o + "/manifest.json"));
+    CHECK(manifest["mpi_ranks"] == ranks);
+  }
+}
+
+TEST_CASE("mpirun -n 2: a sweep is byte-identical and a failed point names its rank", "[mpi]") {
+  if (!HaveMpirun()) FAIL("mpirun not found: run scripts/setup.sh (installs openmpi-bin, libopenmpi-dev)");
+  TempDir dir;
+  const std::string args = " sweep " + SourcePath("scenarios/bench/reference.json") +
+                           " --vary domains.ref.forms.jeugd_verblijf.capacity=40,-1,60 -r 10 -q --out ";
+  std::string single, multi;
+  CHECK(RunSdsim(args + dir.path() + "/single", &single) == 1);  // one point is invalid
+  CHECK(Shell(Mpirun(2) + args + dir.path() + "/mpi", &multi) != 0);
+  CHECK(ReadText(dir.path() + "/mpi/sweep.csv") == ReadText(dir.path() + "/single/sweep.csv"));
+  CHECK(ReadText(dir.path() + "/single/sweep.csv").size() > 1000);
+  // Point 2 ran on rank 1 (points go round-robin over the ranks).
+  CHECK_THAT(multi, Catch::Contains("point 2 (domains.ref.forms.jeugd_verblijf.capacity=-1, on MPI rank 1) skipped"));
+}
+
+TEST_CASE("mpirun -n 2: a killed rank fails the run and leaves nothing that looks complete", "[mpi][slow]") {
+  if (!HaveMpirun()) FAIL("mpirun not found: run scripts/setup.sh (installs openmpi-bin, libopenmpi-dev)");
+  TempDir dir;
+  const std::string out_dir = dir.path() + "/o";
+  const std::string log = dir.path() + "/log";
+  // Long enough to be killed in the middle.
+  const std::string cmd = Mpirun(2) + " run " + SourcePath("scenarios/dronten/baseline.json") +
+                          " -r 100000 -t 1 -q --out " + out_dir + " > " + log + " 2>&1; echo $? >> " + log;
+  std::thread runner([&] { std::system(cmd.c_str()); });
+  // Find the sdsim process of rank 1 (by its MPI environment) and kill it.
+  bool killed = false;
+  for (int tries = 0; tries < 200 && !killed; ++tries) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    DIR* proc = opendir("/proc");
+    while (dirent* e = readdir(proc)) {
+      const int pid = std::atoi(e->d_name);
+      if (pid <= 0) continue;
+      const std::string env = ReadText("/proc/" + std::string(e->d_name) + "/environ");
+      const std::string cmdline = ReadText("/proc/" + std::string(e->d_name) + "/cmdline");
+      if (cmdline.find(out_dir) != std::string::npos && cmdline.rfind("mpirun", 0) != 0 &&
+          env.find(std::string("OMPI_COMM_WORLD_RANK=1") + '\0') != std::string::npos) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(500));  // let it work a while
+        kill(pid, SIGKILL);
+        killed = true;
+        break;
+      }
+    }
+    closedir(proc);
+  }
+  runner.join();
+  REQUIRE(killed);
+  const std::string text = ReadText(log);
+  INFO(text);
+  CHECK_THAT(text, Catch::Contains("rank 1"));
+  CHECK_THAT(text, Catch::Contains("Killed") || Catch::Contains("signal 9"));
+  // A non-zero exit status is the last line.
+  CHECK(text.substr(text.rfind('\n', text.size() - 2) + 1) != "0\n");
+  CHECK(!std::filesystem::exists(out_dir + "/summary.csv"));
+  CHECK(!std::filesystem::exists(out_dir + "/manifest.json"));
+}
+
+}  // namespace sdsim::testing
