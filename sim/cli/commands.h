@@ -17,6 +17,5 @@ enum ExitCode : int {
 int RunCommand(const std::vector<std::string>& args, const std::vector<std::string>& full_command);
 int ValidateCommand(const std::vector<std::string>& args);
 int SweepCommand(const std::vector<std::string>& args, const std::vector<std::string>& full_command);
-int ExpectCommand(const std::vector<std::string>& args, const std::vector<std::string>& full_command);
 
 }  // namespace sdsim
