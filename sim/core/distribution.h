@@ -80,6 +80,30 @@ class Distribution {
     return 0;
   }
 
+  // True if SampleLengthBiased has a closed form (fixed, exponential, lognormal, gamma).
+  bool HasLengthBiased() const {
+    return kind_ == DistKind::kFixed || kind_ == DistKind::kExponential || kind_ == DistKind::kLognormal ||
+           kind_ == DistKind::kGamma;
+  }
+  // A draw of the length-biased distribution (density x f(x) / E[D]): the whole duration of a
+  // client found in care in a steady flow. Its uniform split gives the time already in care and
+  // the time still to go, both with the equilibrium density S(x) / E[D]. Requires
+  // HasLengthBiased().
+  template <class S>
+  double SampleLengthBiased(S& s) const {
+    switch (kind_) {
+      case DistKind::kFixed: return a_;
+      case DistKind::kExponential: {
+        boost::random::exponential_distribution<double> e;
+        return a_ * (e(s.engine()) + e(s.engine()));  // Gamma(2, mean)
+      }
+      case DistKind::kLognormal:
+        return std::exp(a_ + b_ * b_ + b_ * boost::random::normal_distribution<double>()(s.engine()));
+      case DistKind::kGamma: return SampleGammaShape(s, a_ + 1);
+      default: return 0;
+    }
+  }
+
   // Remaining duration of a client who has already been in care `elapsed` days.
   template <class S>
   double SampleRemaining(S& s, double elapsed) const {
@@ -98,7 +122,11 @@ class Distribution {
   // shape < 1 a Gamma(shape + 1) draw times U^(1/shape).
   template <class S>
   double SampleGamma(S& s) const {
-    const double shape = a_ < 1 ? a_ + 1 : a_;
+    return SampleGammaShape(s, a_);
+  }
+  template <class S>
+  double SampleGammaShape(S& s, double alpha) const {
+    const double shape = alpha < 1 ? alpha + 1 : alpha;
     const double d = shape - 1.0 / 3, c = 1 / std::sqrt(9 * d);
     double x, v;
     while (true) {
@@ -111,7 +139,7 @@ class Distribution {
       if (u < 1 - 0.0331 * x * x * x * x || std::log(u) < 0.5 * x * x + d * (1 - v + std::log(v))) break;
     }
     double g = d * v * b_;
-    if (a_ < 1) g *= std::pow(s.UniformPositive(), 1 / a_);
+    if (alpha < 1) g *= std::pow(s.UniformPositive(), 1 / alpha);
     return g;
   }
 

@@ -368,14 +368,24 @@ void Simulation::PlaceInitialClients(int k) {
       if (dm.limit_age > 0 && AgeAt(client.birth, 0) >= dm.limit_age) client.flags |= kFlagVerlengd;
     }
     // Time already in care: from the equilibrium of the duration (a steady flow), or as given.
-    double elapsed;
-    if (node.initial_elapsed_steady) {
-      const auto& q = node.equilibrium_quantiles;
-      const double x = s.Uniform() * static_cast<double>(q.size() - 1);
-      const size_t j = static_cast<size_t>(x);
-      elapsed = j + 1 < q.size() ? q[j] + (x - j) * (q[j + 1] - q[j]) : q.back();
+    // The remaining duration follows from the time already spent, never from a fresh draw.
+    double elapsed, remaining;
+    if (node.initial_elapsed_steady && node.duration.HasLengthBiased()) {
+      // Closed form: the whole episode is length-biased, and where the start date falls in it
+      // is uniform; both parts then have the equilibrium density S(x) / E[D].
+      const double whole = node.duration.SampleLengthBiased(node_duration_[k]);
+      elapsed = s.Uniform() * whole;
+      remaining = whole - elapsed;
     } else {
-      elapsed = node.initial_elapsed.Sample(s);
+      if (node.initial_elapsed_steady) {
+        const auto& q = node.equilibrium_quantiles;
+        const double x = s.Uniform() * static_cast<double>(q.size() - 1);
+        const size_t j = static_cast<size_t>(x);
+        elapsed = j + 1 < q.size() ? q[j] + (x - j) * (q[j + 1] - q[j]) : q.back();
+      } else {
+        elapsed = node.initial_elapsed.Sample(s);
+      }
+      remaining = node.duration.SampleRemaining(node_duration_[k], elapsed);
     }
     client.domain_entry = -elapsed;
     client.state = kInCare;
@@ -386,8 +396,7 @@ void Simulation::PlaceInitialClients(int k) {
     }
     ++busy_[k];
     ++stock0_[k];
-    // The remaining duration follows from the time already spent, never from a fresh draw.
-    ScheduleStretch(c, k, node.duration.SampleRemaining(node_duration_[k], elapsed));
+    ScheduleStretch(c, k, remaining);
   }
   // Clients already on the waiting list on the start date (not joins of the first period); any
   // free places are taken from the list at once.

@@ -1,0 +1,43 @@
+// Regression tests, not validation: seed-locked numbers this engine produced on 2026-11-23. They
+// prove nothing about correctness (tests/validation does that); they catch any change in the
+// random draws, the event order or the arithmetic, so that a number in a council proposal stays
+// reproducible bit for bit. After a deliberate change that moves them, regenerate with
+//   build/sdsim run scenarios/bench/reference.json -r 40 -s 42 -q --out /tmp/g1
+//   build/sdsim run scenarios/dronten/baseline.json scenarios/dronten/lokale_teams.json -r 12 -s 42 -q --out /tmp/g2
+//   sha256sum /tmp/g1/summary.csv /tmp/g2/summary.csv /tmp/g2/compare.csv
+// and say in the commit message why they moved.
+#include <catch2/catch.hpp>
+
+#include "io/sha256.h"
+#include "testing.h"
+
+namespace sdsim::testing {
+
+TEST_CASE("regression: reference model, seed 42, 40 replications", "[regression]") {
+  TempDir dir;
+  std::string out;
+  REQUIRE(RunSdsim("run " + SourcePath("scenarios/bench/reference.json") + " -r 40 -s 42 -t 2 -q --out " +
+                       dir.path() + "/g1",
+                   &out) == 0);
+  const std::string csv = ReadText(dir.path() + "/g1/summary.csv");
+  CHECK_THAT(csv, Catch::Contains("\nreference,all,all,all,all,all,all,2025,2025,cost,40,21856518.271475177,"));
+  CHECK_THAT(csv, Catch::Contains("\nreference,all,all,all,all,all,all,2028,2028,cost,40,44505340.82859541,"));
+  CHECK(Sha256Hex(csv) == "9d0518278327596d33273b3b2a2cff6b93cdd2e9d81da2320bf548d08c9826f6");
+}
+
+TEST_CASE("regression: Dronten baseline and lokale teams, seed 42, 12 replications", "[regression]") {
+  TempDir dir;
+  std::string out;
+  REQUIRE(RunSdsim("run " + SourcePath("scenarios/dronten/baseline.json") + " " +
+                       SourcePath("scenarios/dronten/lokale_teams.json") + " -r 12 -s 42 -t 2 -q --out " +
+                       dir.path() + "/g2",
+                   &out) == 0);
+  const std::string summary = ReadText(dir.path() + "/g2/summary.csv");
+  const std::string compare = ReadText(dir.path() + "/g2/compare.csv");
+  CHECK_THAT(summary, Catch::Contains("\nbaseline,jeugd,all,all,all,all,all,2026,2026,cost,12,17796415.705924254,"));
+  CHECK_THAT(compare, Catch::Contains(",2028,2028,cost_cumulative,12,1823941.0547659758,"));
+  CHECK(Sha256Hex(summary) == "238d64e6d554d8b57736cd0d067524ef4eec607451eb0e977322e2eb2e05842e");
+  CHECK(Sha256Hex(compare) == "456c4d6cbc9f49fb95b7404d3c46643de7c9145333cb1535bc36ff43d80074c2");
+}
+
+}  // namespace sdsim::testing
