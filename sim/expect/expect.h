@@ -12,14 +12,17 @@
 //
 // Ages: clients are grouped in classes of birth dates whose bounds are the birthdays that matter
 // (the age-band edges on every period end, the age limit and verlengd age on the start date and at
-// the end of the horizon). Within a class births are taken as uniform, which is exact for new
-// requests and clients in care on the start date (their birth dates are uniform by construction)
-// and stays exact under the age limit when a domain's streams reach up to the limit (as a 0-17
-// jeugd stream does): the limit only removes the oldest births of a class.
+// the end of the horizon; classes that reach both the limit and the end of verlengde care within
+// the horizon are cut into quarter years). Within a class births are taken as uniform, which is
+// exact for new requests and clients in care on the start date and stays exact under the age limit
+// when a domain's streams reach up to the limit (as a 0-17 jeugd stream does): the limit only
+// removes the oldest births of a class. The classes are computed in parallel and added in order.
 //
 // Not representable (reported by Unrepresentable(), never silently ignored): capacity limits and
-// toegang slots (queues), escalation while waiting, and policy levers. With `ignore_capacity`
-// capacities are treated as absent (no waiting, hence no escalation).
+// toegang slots (queues), escalation while waiting, and levers with an uncertain size other than
+// inflow and tariff levers (whose mean size gives the exact mean). Levers of fixed size are
+// computed exactly. With `ignore_capacity` capacities are treated as absent (no waiting, hence no
+// escalation, and a diversion always finds a place).
 //
 // Metrics that are not means of sums (ratios, unique clients where a client can return) are left
 // NaN; see NotComputedMetrics().
@@ -35,18 +38,20 @@ namespace sdsim {
 
 struct ExpectOptions {
   bool ignore_capacity = false;
-  int threads = 0;  // 0 = all cores (the birth classes are computed in parallel)
+  int threads = 0;         // 0 = all cores (the birth classes are computed in parallel)
+  int max_class_days = 0;  // > 0: split birth classes longer than this (a check on the age classes)
 };
 
 // One part of a scenario that expected values cannot represent.
 struct ExpectIssue {
-  std::string where;    // "domains.jeugd.forms.verblijf"
-  std::string what;     // "capacity 30 places"
+  std::string where;      // "domains.jeugd.forms.verblijf"
+  std::string what;       // "capacity 30 places"
   bool capacity = false;  // true: can be computed as if absent with ignore_capacity
 };
 
 // Everything in `model` that Expect() cannot represent. Issues with capacity = true are lifted by
-// ExpectOptions::ignore_capacity; the others (levers) make Expect() unusable for the scenario.
+// ExpectOptions::ignore_capacity; the others (uncertain levers) make Expect() unusable for the
+// scenario.
 std::vector<ExpectIssue> Unrepresentable(const Model& model);
 
 // Metrics left empty (NaN) by Expect() in every row, and those computed only for some rows.
@@ -58,6 +63,9 @@ struct ExpectedValues {
   ResultLayout layout;
   std::vector<double> values;  // laid out as RepResult::values; NaN = not computed / not applicable
   int birth_classes = 0;       // for diagnostics
+  // Clients left in same-day chains that did not die out (forms with zero durations in a loop);
+  // 0 in any sensible scenario.
+  double unconverged = 0;
 };
 
 // Expected values of every metric of `model` (issues in Unrepresentable() are ignored: check them

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace sdsim::expect {
 namespace {
@@ -70,13 +71,15 @@ double Survival(const Distribution& d, double x) {
 
 // A0[m] = integral over day m of S(u) e^{-wu}, A1[m] = integral of (u - m) S(u) e^{-wu}; zero once
 // the survival has vanished.
-void DayIntegrals(const Distribution& d, double w, int days, std::vector<double>* a0, std::vector<double>* a1) {
+void DayIntegrals(const Distribution& d, double w, int days, std::vector<double>* a0,
+                  std::vector<double>* a1) {
   const std::vector<double> kinks = Kinks(d);
   a0->assign(days + 1, 0.0);
   a1->assign(days + 1, 0.0);
   for (int m = 0; m <= days; ++m) {
     if (Survival(d, m) * std::exp(-w * m) < 1e-300) break;
-    const auto [i0, i1] = Integrate2([&](double u) { return Survival(d, u) * std::exp(-w * u); }, m, m + 1.0, kinks);
+    const auto [i0, i1] =
+        Integrate2([&](double u) { return Survival(d, u) * std::exp(-w * u); }, m, m + 1.0, kinks);
     (*a0)[m] = i0;
     (*a1)[m] = i1;
   }
@@ -108,7 +111,9 @@ CareKernel MakeCareKernel(const Distribution& d, double wlz, int days) {
     k.M[n] = a1[n - 1] + a0[n] - a1[n];
   }
   k.support = days + 1;
-  while (k.support > 1 && k.C[k.support - 1] == 0 && k.E[k.support - 1] == 0 && k.M[k.support - 1] == 0) --k.support;
+  while (k.support > 1 && k.C[k.support - 1] == 0 && k.E[k.support - 1] == 0 &&
+         k.M[k.support - 1] == 0)
+    --k.support;
   return k;
 }
 
@@ -137,32 +142,50 @@ PointKernel MakeInitialKernel(const NodeModel& node, int days) {
   k.M.assign(days + 1, 0.0);
   const std::vector<double> kinks = Kinks(d);
   if (node.initial_elapsed_steady) {
-    // Time already in care from the equilibrium of a steady flow (density S(e) / E[D]): the
-    // remaining time then has survival R(x) = integral_x^inf S / E[D] = 1 - G(x) / E[D].
-    const double mean = d.Mean();
+    // A steady flow: the time in care T is the duration cut short by a Wlz exit at hazard w,
+    // S_T(u) = S(u) e^{-wu}; the time already in care has density S_T / E[T] and the time still
+    // to go (Wlz included) the same, so its survival is C(x) = 1 - G(x) / E[T] with
+    // G(x) = integral_0^x S_T (the simulator draws it this way too).
     std::vector<double> a0, a1;
-    DayIntegrals(d, 0.0, days + 1, &a0, &a1);
+    DayIntegrals(d, w, days + 1, &a0, &a1);
+    double mean = d.Mean();
+    if (w > 0) {
+      mean = 0;
+      for (int m = 0;; ++m) {
+        const double tail = Survival(d, m) * std::exp(-w * m);
+        if (tail < 1e-13 || m > 200 * 366) break;
+        mean += m < static_cast<int>(a0.size()) ? a0[m]
+                                               : Integrate([&](double u) { return Survival(d, u) * std::exp(-w * u); },
+                                                           m, m + 1.0, kinks);
+      }
+    }
     double g = 0;  // G(n)
     k.C[0] = 1;
     for (int n = 0; n <= days; ++n) {
-      if (w == 0) {
-        k.M[n] = std::max(0.0, 1.0 - (g + a0[n] - a1[n]) / mean);
-      } else {
-        const double e0 = std::exp(-w * n), e1 = std::exp(-w * (n + 1.0));
-        // integral over the day of e^{-wu} (1 - G(u)/mean), G(u) = G(n) + integral_n^u S.
-        const double inner = Integrate(
-            [&](double y) { return Survival(d, y) * std::exp(-w * y) * -std::expm1(-w * (n + 1.0 - y)) / w; }, n,
-            n + 1.0, kinks);
-        k.M[n] = std::max(0.0, (e0 - e1) / w - (g * (e0 - e1) / w + inner) / mean);
-      }
+      k.M[n] = std::max(0.0, 1.0 - (g + a0[n] - a1[n]) / mean);
       g += a0[n];
-      k.C[n + 1] = std::max(0.0, 1.0 - g / mean) * std::exp(-w * (n + 1.0));
+      k.C[n + 1] = std::max(0.0, 1.0 - g / mean);
+    }
+  } else if (d.kind() == DistKind::kFixed) {
+    // Given time already in care e and a fixed duration a: the remaining time a - e exceeds x
+    // when e < a - x, so R(x) = P(e < a - x) (those with e >= a end at once).
+    const Distribution& el = node.initial_elapsed;
+    const double a = d.a();
+    auto remaining = [&](double x) { return a - x <= 0 ? 0.0 : el.Cdf(a - x); };
+    std::vector<double> kinks_el;
+    for (double kk : Kinks(el)) kinks_el.push_back(a - kk);
+    kinks_el.push_back(a);
+    k.C[0] = 1;
+    for (int n = 0; n <= days; ++n) {
+      k.C[n + 1] = remaining(n + 1.0) * std::exp(-w * (n + 1.0));
+      k.M[n] = Integrate([&](double u) { return remaining(u) * std::exp(-w * u); }, n, n + 1.0,
+                         kinks_el);
     }
   } else {
     // Given time already in care: R(x) = E[S(e + x) / S(e)] over the elapsed time e, by the
     // midpoint rule on its quantiles (one point if it is fixed).
     const Distribution& el = node.initial_elapsed;
-    const int points = el.kind() == DistKind::kFixed ? 1 : 256;
+    const int points = el.kind() == DistKind::kFixed ? 1 : 512;
     std::vector<double> e(points), s(points);
     for (int i = 0; i < points; ++i) {
       e[i] = std::max(0.0, el.Quantile((i + 0.5) / points));
@@ -172,16 +195,19 @@ PointKernel MakeInitialKernel(const NodeModel& node, int days) {
       if (d.kind() == DistKind::kExponential || e[i] <= 0) return Survival(d, x);  // a fresh draw
       return s[i] > 0 ? Survival(d, e[i] + x) / s[i] : 0.0;
     };
+    // R averaged over the points is smooth: Simpson's rule per day for the client-days.
+    auto r = [&](double x) {
+      double sum = 0;
+      for (int i = 0; i < points; ++i) sum += remaining(i, x);
+      return sum / points * std::exp(-w * x);
+    };
     k.C[0] = 1;
-    for (int i = 0; i < points; ++i) {
-      std::vector<double> shifted;
-      for (double kk : kinks)
-        if (d.kind() != DistKind::kExponential && e[i] > 0) shifted.push_back(kk - e[i]);
-        else shifted.push_back(kk);
-      for (int n = 0; n <= days; ++n) {
-        k.C[n + 1] += remaining(i, n + 1.0) * std::exp(-w * (n + 1.0)) / points;
-        k.M[n] += Integrate([&](double u) { return remaining(i, u) * std::exp(-w * u); }, n, n + 1.0, shifted) / points;
-      }
+    double left = 1;
+    for (int n = 0; n <= days; ++n) {
+      const double mid = r(n + 0.5), right = r(n + 1.0);
+      k.C[n + 1] = right;
+      k.M[n] = (left + 4 * mid + right) / 6;
+      left = right;
     }
   }
   PointEnds(&k);
@@ -190,6 +216,8 @@ PointKernel MakeInitialKernel(const NodeModel& node, int days) {
   return k;
 }
 
-std::vector<double> MakeDelayKernel(const Distribution& d, int days) { return MakeCareKernel(d, 0.0, days).E; }
+std::vector<double> MakeDelayKernel(const Distribution& d, int days) {
+  return MakeCareKernel(d, 0.0, days).E;
+}
 
 }  // namespace sdsim::expect
