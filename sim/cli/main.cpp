@@ -17,6 +17,7 @@ const char kHelp[] =
     "                                 manifest.json) to a new folder under results/\n"
     "  sdsim sweep BASE --vary K=a,b  run a grid of variations of one scenario (sweep.csv)\n"
     "  sdsim validate FILE...         check scenario files without running anything\n"
+    "  sdsim expect FILE...           expected values without sampling (fast; no queues)\n"
     "  sdsim COMMAND --help           options of a command\n"
     "  sdsim --version                program version\n"
     "\n"
@@ -41,8 +42,9 @@ static int Main(int argc, char** argv) {
   const std::vector<std::string> rest(all.begin() + 2, all.end());
   if (all[1] == "run") return sdsim::RunCommand(rest, all);
   if (all[1] == "validate") return sdsim::ValidateCommand(rest);
+  if (all[1] == "expect") return sdsim::ExpectCommand(rest, all);
   if (all[1] == "sweep") return sdsim::SweepCommand(rest, all);
-  std::fprintf(stderr, "sdsim: unknown command \"%s\"; commands are: run, sweep, validate (see sdsim --help)\n",
+  std::fprintf(stderr, "sdsim: unknown command \"%s\"; commands are: run, sweep, validate, expect (see sdsim --help)\n",
                all[1].c_str());
   return sdsim::kExitUsage;
 }

@@ -364,13 +364,13 @@ void Simulation::PlaceInitialClients(int k) {
       size_t b = 0;
       while (b + 1 < node.initial_age_cum.size() && u >= node.initial_age_cum[b]) ++b;
       const BandModel& band = model_.bands[b];
-      client.birth = DrawBirth(0, band.lo, band.lo + std::min(band.width(), 100), s.Uniform());
+      client.birth = DrawBirth(0, band.lo, std::min(band.hi, 100) + 1, s.Uniform());
       if (dm.limit_age > 0 && AgeAt(client.birth, 0) >= dm.limit_age) client.flags |= kFlagVerlengd;
     }
     // Time already in care: from the equilibrium of the duration (a steady flow), or as given.
     // The remaining duration follows from the time already spent, never from a fresh draw.
     double elapsed, remaining;
-    if (node.initial_elapsed_steady && node.duration.HasLengthBiased()) {
+    if (node.initial_elapsed_steady && node.duration.HasLengthBiased() && node.wlz_per_day == 0) {
       // Closed form: the whole episode is length-biased, and where the start date falls in it
       // is uniform; both parts then have the equilibrium density S(x) / E[D].
       const double whole = node.duration.SampleLengthBiased(node_duration_[k]);
@@ -746,7 +746,10 @@ void Simulation::OnReentry(uint32_t c) {
   }
   // Back via the toegang (routed like the request the client first came with, or like the
   // domain's toegang requests for a client who was already in care on the start date).
-  if (client.source < 0) client.source = static_cast<int16_t>(dm.toegang_source);
+  // A client who first came to another domain (a transfer at 18) is routed like this domain's
+  // own toegang requests.
+  if (client.source < 0 || model_.sources[client.source].domain != node.domain)
+    client.source = static_cast<int16_t>(dm.toegang_source);
   const int target = node.reentry_via_toegang && dm.toegang >= 0 && client.source >= 0 &&
                              model_.sources[client.source].toegang >= 0
                          ? dm.toegang

@@ -10,18 +10,20 @@
 namespace sdsim {
 
 void Builder::TabulateEquilibrium(NodeModel* node) {
-  // The time already spent by clients in care in a steady flow has density S(a) / E[D]; tabulate
-  // its inverse CDF at 1024 equal probability steps.
+  // The time already spent by clients in care in a steady flow has density S(a) / E[T], with
+  // S the survival of the time in care T (the duration, cut short by a Wlz exit at its hazard);
+  // tabulate its inverse CDF at 1024 equal probability steps.
   const Distribution& d = node->duration;
-  const double mean = d.Mean();
+  const double h = node->wlz_per_day;
+  auto survival = [&](double x) { return d.Survival(x) * std::exp(-h * x); };
   const double top = std::min(d.Quantile(1 - 1e-7), 200 * kDaysPerYear);
   const int steps = 1 << 14;
-  const double h = top / steps;
+  const double step = top / steps;
   std::vector<double> cdf(steps + 1, 0.0);
-  double prev = d.Survival(0);
+  double prev = survival(0);
   for (int i = 1; i <= steps; ++i) {
-    const double s = d.Survival(i * h);
-    cdf[i] = cdf[i - 1] + 0.5 * h * (prev + s) / mean;
+    const double s = survival(i * step);
+    cdf[i] = cdf[i - 1] + 0.5 * step * (prev + s);
     prev = s;
   }
   const double total = cdf.back();
@@ -32,7 +34,7 @@ void Builder::TabulateEquilibrium(NodeModel* node) {
     const double target = total * k / n;
     while (i < steps && cdf[i + 1] < target) ++i;
     const double span = cdf[i + 1] - cdf[i];
-    node->equilibrium_quantiles[k] = k == n ? top : h * (i + (span > 0 ? (target - cdf[i]) / span : 0));
+    node->equilibrium_quantiles[k] = k == n ? top : step * (i + (span > 0 ? (target - cdf[i]) / span : 0));
   }
 }
 

@@ -348,7 +348,8 @@ void Builder::ReadAgeLimit(const Json& j, const std::string& ptr, int d) {
     if (!vr.Find("until_age")) vr.Missing("until_age", "the age at which verlengde care ends at the latest (21 or 23)");
     else if (dm.until_age <= dm.limit_age) vr.Fail("until_age", *vr.Find("until_age"), "must be above the age limit");
   }
-  Choice transfer;
+  Choice transfer;  // without transfers everyone leaves
+  transfer.rest = ExitTarget(ExitType::kAgeOut);
   if (const Json* t = r.Find("transfer")) {
     if (!ReadChoice(*t, r.PointerOf("transfer"), d, {}, false, ExitTarget(ExitType::kAgeOut), "transfer shares", &transfer))
       return;

@@ -85,6 +85,22 @@ TEST_CASE("Age limit: verlengde jeugdhulp continues to 21, transfers move to ano
   CHECK(WithinSe(cost26.mean, 365 * end27.mean, Se(cost26, reps) + 1e-9));
 }
 
+TEST_CASE("Age limit without transfers: verlengd clients leave at until_age (regression: a hang)",
+          "[validation][features]") {
+  // With verlengde jeugdhulp but no transfer list, the end of verlengde care once sent clients to
+  // node 0, whose stretch ended at once: the run never finished.
+  auto run = RunModelText(
+      OneDomain(R"("arrivals_per_year": 0, "age_limit": {"age": 18, "verlengd": {"share": 1, "until_age": 19}},)",
+                R"({"f": {"duration": {"type": "fixed", "value": 10, "unit": "years"},
+                          "tariff": {"amount": 1, "per": "day"},
+                          "initial": {"clients": 50, "ages": {"17-17": 1}, "time_in_care": {"type": "fixed", "value": 0}}}})"),
+      10, 5);
+  double out = 0;
+  for (int p = 0; p < 4; ++p) out += run->Get("d", "f", p, kOutAgeOut).mean;
+  CHECK(out == 50);
+  CHECK(run->Get("d", "f", 3, kClientsEnd).mean == 0);
+}
+
 TEST_CASE("Lump sum: capacity = budget / cost per place, cost = the indexed budget", "[validation][features]") {
   auto run = RunModelText(
       OneDomain(R"("arrivals_per_year": 200,)",
