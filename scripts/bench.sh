@@ -6,8 +6,11 @@
 #
 # Builds sdsim (Release) and floor.cpp (g++ -O2, as its README says), then runs ROUNDS rounds of
 # {floor, sdsim --threads 1, sdsim --threads all}, interleaved so that machine noise hits all three
-# alike, and prints the median replications per second of each and the ratios. Set FLOOR_CPP to
-# point at floor.cpp if ../shared is elsewhere.
+# alike, and prints the median replications per second of each and the ratios. Then the main job's
+# speed (the Dronten scenario set on all threads, DRONTEN_REPS replications each, default 1000,
+# with the time 10,000 each would take) and the national scale test (scenarios/bench/national.json:
+# seconds per replication and peak memory, 2 replications on 1 thread). Set FLOOR_CPP to point at
+# floor.cpp if ../shared is elsewhere.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 reps="${1:-2000}"
@@ -45,3 +48,18 @@ printf '%-28s %14s %10s\n' "run" "replications/s" "vs floor"
 printf '%-28s %14.1f %10.2f\n' "floor.cpp (1 thread)" "$f" 1
 printf '%-28s %14.1f %10.2f\n' "sdsim --threads 1" "$o" "$(awk -v x="$o" -v y="$f" 'BEGIN {print x / y}')"
 printf '%-28s %14.1f %10.2f\n' "sdsim --threads $threads" "$a" "$(awk -v x="$a" -v y="$f" 'BEGIN {print x / y}')"
+
+manifest() { awk -v k="\"$2\"" -F'[:,]' '$1 ~ k {gsub(/ /, "", $2); print $2; exit}' "$1"; }
+dronten_reps="${DRONTEN_REPS:-1000}"
+./build/sdsim run scenarios/dronten/*.json --replications "$dronten_reps" --seed 1 --threads "$threads" \
+  --out "$work/dronten" --quiet > /dev/null
+ds="$(manifest "$work/dronten/manifest.json" seconds)"
+n_scen="$(ls scenarios/dronten/*.json | wc -l)"
+./build/sdsim run scenarios/bench/national.json --replications 2 --seed 1 --threads 1 --out "$work/national" --quiet > /dev/null
+ns="$(manifest "$work/national/manifest.json" seconds)"
+nm="$(manifest "$work/national/manifest.json" peak_memory_mb)"
+echo
+printf '%-44s %s\n' "main job: Dronten set ($n_scen scenarios)" \
+  "$(awk -v r="$dronten_reps" -v n="$n_scen" -v s="$ds" 'BEGIN {printf "%.0f scenario-replications/s on %d threads; 10,000 each: %.0f s", r * n / s, '"$threads"', 10000 * n / (r * n / s)}')"
+printf '%-44s %s\n' "national scale (national.json, 1 thread)" \
+  "$(awk -v s="$ns" -v m="$nm" 'BEGIN {printf "%.1f s per replication, peak memory %.0f MB", s / 2, m}')"

@@ -192,6 +192,7 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
   info.outputs.push_back("manifest.json");
   info.budget_file = budget;
   info.mpi_ranks = dist.size;
+  info.peak_memory_mb = PeakMemoryMb();
   result.files.push_back({"manifest.json", ManifestJson(info, resolved)});
   bool made = false;
   if (!MakeOutDir(out_dir, &made, &err) || !WriteOutputs(out_dir, result.files, &err) ||

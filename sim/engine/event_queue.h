@@ -71,7 +71,11 @@ class EventQueue {
   void Refill() {
     while (today_.empty()) {
       ++day_;
-      today_.swap(buckets_[day_]);
+      // Copy rather than swap: each bucket keeps the storage it needs itself, so memory does not
+      // creep up as large vectors wander between buckets over many replications.
+      std::vector<Event>& bucket = buckets_[day_];
+      today_.assign(bucket.begin(), bucket.end());
+      bucket.clear();
       std::make_heap(today_.begin(), today_.end(), After);
     }
   }

@@ -32,6 +32,8 @@ Simulation::Simulation(const Model& model)
       horizon_(model.calendar.horizon()) {
   for (const Period& p : model.calendar.periods()) period_end_.push_back(p.end);
   queue_.Init(static_cast<size_t>(std::ceil(horizon_)));
+  for (const BandModel& b : model.bands)
+    band_birth_.push_back({Birthday(0, -(std::min(b.hi, 100) + 1)) + 1, Birthday(0, -b.lo)});
   const size_t n = static_cast<size_t>(num_nodes_);
   for (auto* v : {&busy_, &cap_, &next_step_, &waiting_n_, &stock0_, &waiting0_}) v->resize(n);
   waiting_.resize(n);
@@ -363,18 +365,23 @@ void Simulation::PlaceInitialClients(int k) {
       const double u = s.Uniform();
       size_t b = 0;
       while (b + 1 < node.initial_age_cum.size() && u >= node.initial_age_cum[b]) ++b;
-      const BandModel& band = model_.bands[b];
-      client.birth = DrawBirth(0, band.lo, std::min(band.hi, 100) + 1, s.Uniform());
+      // Birth days of the band's ages on the start date: [oldest, youngest], computed once.
+      client.birth = std::floor(band_birth_[b].first + s.Uniform() * (band_birth_[b].second + 1 - band_birth_[b].first));
       if (dm.limit_age > 0 && AgeAt(client.birth, 0) >= dm.limit_age) client.flags |= kFlagVerlengd;
     }
     // Time already in care: from the equilibrium of the duration (a steady flow), or as given.
     // The remaining duration follows from the time already spent, never from a fresh draw.
     double elapsed, remaining;
-    if (node.initial_elapsed_steady && node.duration.HasLengthBiased() && node.wlz_per_day == 0) {
+    if (node.initial_elapsed_steady && node.duration.HasLengthBiased()) {
       // Closed form: the whole episode is length-biased, and where the start date falls in it
-      // is uniform; both parts then have the equilibrium density S(x) / E[D].
-      const double whole = node.duration.SampleLengthBiased(node_duration_[k]);
-      elapsed = s.Uniform() * whole;
+      // is uniform; both parts then have the equilibrium density S(x) / E[D]. With a Wlz hazard
+      // h the time already in care has density S(x) e^{-hx} / E[T] instead: keep a draw with
+      // probability e^{-h x} (the Wlz exit ahead is memoryless and drawn when care is scheduled).
+      double whole;
+      do {
+        whole = node.duration.SampleLengthBiased(node_duration_[k]);
+        elapsed = s.Uniform() * whole;
+      } while (node.wlz_per_day > 0 && s.Uniform() >= std::exp(-node.wlz_per_day * elapsed));
       remaining = whole - elapsed;
     } else {
       if (node.initial_elapsed_steady) {

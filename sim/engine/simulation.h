@@ -130,6 +130,7 @@ class Simulation {
   const int num_bands_;
   double horizon_;
   std::vector<double> period_end_;
+  std::vector<std::pair<double, double>> band_birth_;  // per band: birth days of its ages at day 0
   std::vector<double> fixed_cost_;  // [period][node][payer slot], deterministic
 
   // Per-replication state.

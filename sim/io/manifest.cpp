@@ -1,9 +1,17 @@
 // manifest.json assembly.
 #include "io/manifest.h"
 
+#include <sys/resource.h>
+
 #include <ctime>
 
 namespace sdsim {
+
+double PeakMemoryMb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) / 1024.0;  // Linux reports KiB
+}
 
 std::string UtcNow() {
   const std::time_t t = std::time(nullptr);
@@ -28,6 +36,7 @@ std::string ManifestJson(const RunInfo& info, const std::vector<const ResolvedSc
   j["finished_utc"] = info.finished_utc;
   j["seconds"] = info.seconds;
   j["events"] = info.events;
+  j["peak_memory_mb"] = info.peak_memory_mb;
   j["outputs"] = info.outputs;
   if (!info.budget_file.empty()) j["budget_file"] = info.budget_file;
   Json list = Json::array();

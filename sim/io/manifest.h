@@ -23,9 +23,12 @@ struct RunInfo {
   std::vector<std::string> outputs;  // file names in the output folder
   std::string budget_file;           // --budget, if given
   int mpi_ranks = 1;                 // processes of a distributed run
+  double peak_memory_mb = 0;         // this process's peak resident memory
 };
 
 std::string ManifestJson(const RunInfo& info, const std::vector<const ResolvedScenario*>& scenarios);
+// This process's peak resident memory so far, in MiB.
+double PeakMemoryMb();
 // Current time as "2026-11-23T10:15:00Z".
 std::string UtcNow();
 
