@@ -83,7 +83,9 @@ inline int RunSdsim(const std::string& args, std::string* output = nullptr) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-inline std::string SourcePath(const std::string& rel) { return std::string(SDSIM_SOURCE_DIR) + "/" + rel; }
+inline std::string SourcePath(const std::string& rel) {
+  return std::string(SDSIM_SOURCE_DIR) + "/" + rel;
+}
 
 // True if |observed - expected| <= k standard errors (plus a tiny absolute slack).
 inline bool WithinSe(double observed, double expected, double se, double k = 4.0) {

@@ -8,6 +8,7 @@
 
 #include "cli/commands.h"
 #include "cli/load.h"
+#include "cli/options.h"
 #include "cli/out_dir.h"
 #include "engine/metrics.h"
 #include "expect/expect.h"
@@ -69,24 +70,9 @@ int ExpectCommand(const std::vector<std::string>& args,
       "compute as if no form had a capacity limit (and the toegang no slots); warns per capped "
       "form")("threads,t", po::value(&threads)->default_value(0), "worker threads (0 = all cores)")(
       "quiet,q", po::bool_switch(&quiet), "no table on stdout");
-  po::options_description hidden;
-  hidden.add_options()("file", po::value(&files));
-  po::options_description all;
-  all.add(opts).add(hidden);
-  po::positional_options_description pos;
-  pos.add("file", -1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::fprintf(stderr, "sdsim expect: %s (see sdsim expect --help)\n", e.what());
-    return kExitUsage;
-  }
-  if (vm.count("help")) {
-    std::cout << kUsage << kHelp << "\n" << opts;
-    return kExitOk;
-  }
+  if (const int code = ParseCommandLine(args, opts, "expect", std::string(kUsage) + kHelp, &files);
+      code >= 0)
+    return code;
   BuildOptions build;
   CsvDialect dialect = CsvDialect::kIntl;
   std::string usage_error;

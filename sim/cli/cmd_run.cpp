@@ -1,8 +1,8 @@
 // `sdsim run FILE... [options]`: simulate scenarios in parallel on common random numbers and write
 // summary.csv, compare.csv, targets.csv, budget.csv and manifest.json to an output folder.
-#include <boost/program_options.hpp>
 #include <unistd.h>
 
+#include <boost/program_options.hpp>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -11,6 +11,7 @@
 #include "cli/commands.h"
 #include "cli/dist.h"
 #include "cli/load.h"
+#include "cli/options.h"
 #include "cli/out_dir.h"
 #include "cli/progress.h"
 #include "cli/run_job.h"
@@ -34,8 +35,10 @@ const char kRunHelp[] =
     "  summary.csv    per scenario, row (care form, domain, pillar, taakveld, payer, age band,\n"
     "                 total) and period: every metric with mean, sd, p5 p25 p50 p75 p95\n"
     "  compare.csv    with two or more files: each scenario minus the baseline (the first file or\n"
-    "                 --baseline), paired per replication: mean and p5/p50/p95 of the difference in\n"
-    "                 cost and clients, P(saving), cumulative net effect incl. investment, payback\n"
+    "                 --baseline), paired per replication: mean and p5/p50/p95 of the difference "
+    "in\n"
+    "                 cost and clients, P(saving), cumulative net effect incl. investment, "
+    "payback\n"
     "  targets.csv    the figures a scenario declares under \"targets\", and whether they are met\n"
     "  budget.csv     with a begroting (--budget FILE or \"budget\" in a scenario): P(overrun),\n"
     "                 expected overrun, reserve needed for 90% and 95% certainty\n"
@@ -58,48 +61,45 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
   po::options_description opts("Options");
   opts.add_options()("help,h", "show this help")(
       "replications,r", po::value(&replications)->default_value(1000),
-      "replications per scenario (more = narrower percentiles; 1000 is a good start, 10000 for a final report)")(
-      "seed,s", po::value(&seed)->default_value(1), "random seed; the same seed reproduces the same numbers")(
+      "replications per scenario (more = narrower percentiles; 1000 is a good start, 10000 for a "
+      "final report)")("seed,s", po::value(&seed)->default_value(1),
+                       "random seed; the same seed reproduces the same numbers")(
       "threads,t", po::value(&threads)->default_value(0), "worker threads (0 = all cores)")(
       "out,o", po::value(&out_dir), "output folder (default: a new folder under results/)")(
       "period", po::value(&period)->default_value("year"), "reporting period: year, half or month")(
       "csv", po::value(&csv)->default_value("intl"),
       "CSV dialect: intl (, and .) or nl (; and decimal comma, for a Dutch Excel)")(
-      "baseline", po::value(&baseline), "the scenario file the others are compared with (default: the first)")(
-      "budget", po::value(&budget), "a begroting file (JSON) to check every scenario's cost against")(
+      "baseline", po::value(&baseline),
+      "the scenario file the others are compared with (default: the first)")(
+      "budget", po::value(&budget),
+      "a begroting file (JSON) to check every scenario's cost against")(
       "per-replication", po::value(&per_rep)->implicit_value("totals"),
-      "also write replications.csv: 'totals' (domains, pillars, taakvelden, totals; key metrics) or 'all' "
+      "also write replications.csv: 'totals' (domains, pillars, taakvelden, totals; key metrics) "
+      "or 'all' "
       "(every row and metric; large)")("quiet,q", po::bool_switch(&quiet), "no progress line");
-  po::options_description hidden;
-  hidden.add_options()("file", po::value(&files));
-  po::options_description all;
-  all.add(opts).add(hidden);
-  po::positional_options_description pos;
-  pos.add("file", -1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::fprintf(stderr, "sdsim run: %s (see sdsim run --help)\n", e.what());
-    return kExitUsage;
-  }
-  if (vm.count("help")) {
-    std::cout << kRunUsage << kRunHelp << "\n" << opts;
-    return kExitOk;
-  }
+  if (const int code =
+          ParseCommandLine(args, opts, "run", std::string(kRunUsage) + kRunHelp, &files);
+      code >= 0)
+    return code;
   BuildOptions build;
   JobOptions job;
   std::string usage_error;
   if (!baseline.empty() && std::find(files.begin(), files.end(), baseline) == files.end())
     files.insert(files.begin(), baseline);
-  if (files.empty()) usage_error = "name at least one scenario file";
-  else if (replications < 1 || replications > 100000000) usage_error = "--replications must be between 1 and 100000000";
-  else if (seed < 0) usage_error = "--seed must be 0 or more";
-  else if (threads < 0 || threads > 1024) usage_error = "--threads must be between 0 (all cores) and 1024";
-  else if (!ParsePeriodKind(period, &build.periods)) usage_error = "--period must be year, half or month";
-  else if (!ParseCsvDialect(csv, &job.dialect)) usage_error = "--csv must be intl or nl";
-  else if (!per_rep.empty() && per_rep != "totals" && per_rep != "all") usage_error = "--per-replication must be totals or all";
+  if (files.empty())
+    usage_error = "name at least one scenario file";
+  else if (replications < 1 || replications > 100000000)
+    usage_error = "--replications must be between 1 and 100000000";
+  else if (seed < 0)
+    usage_error = "--seed must be 0 or more";
+  else if (threads < 0 || threads > 1024)
+    usage_error = "--threads must be between 0 (all cores) and 1024";
+  else if (!ParsePeriodKind(period, &build.periods))
+    usage_error = "--period must be year, half or month";
+  else if (!ParseCsvDialect(csv, &job.dialect))
+    usage_error = "--csv must be intl or nl";
+  else if (!per_rep.empty() && per_rep != "totals" && per_rep != "all")
+    usage_error = "--per-replication must be totals or all";
   if (!usage_error.empty()) {
     std::fprintf(stderr, "sdsim run: %s (see sdsim run --help)\n", usage_error.c_str());
     return kExitUsage;
@@ -137,7 +137,8 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
     return kExitOutputError;
   }
   std::error_code ec;
-  if (created && per_rep.empty()) fs::remove(out_dir, ec);  // the per-replication file streams into it
+  if (created && per_rep.empty())
+    fs::remove(out_dir, ec);  // the per-replication file streams into it
 
   RunInfo info;
   info.command_line = full_command;
@@ -153,7 +154,9 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
     models.push_back(&loaded.models[s]);
     names.push_back(loaded.resolved[s].name);
   }
-  if (!baseline.empty()) job.baseline = static_cast<int>(std::find(files.begin(), files.end(), baseline) - files.begin());
+  if (!baseline.empty())
+    job.baseline =
+        static_cast<int>(std::find(files.begin(), files.end(), baseline) - files.begin());
   job.seed = info.seed;
   job.replications = info.replications;
   job.threads = threads;
@@ -161,7 +164,8 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
   job.distribute = dist.distributed();
   if (!per_rep.empty()) {
     job.per_replication = per_rep == "all" ? PerReplication::kAll : PerReplication::kTotals;
-    job.per_replication_path = (fs::path(out_dir) / "replications.csv").string() + ".tmp-" + std::to_string(::getpid());
+    job.per_replication_path =
+        (fs::path(out_dir) / "replications.csv").string() + ".tmp-" + std::to_string(::getpid());
   }
   std::signal(SIGINT, OnSigint);
   std::signal(SIGTERM, OnSigint);
@@ -180,7 +184,8 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
       std::fprintf(stderr, "sdsim run: %s\n", result.error.c_str());
       return kExitOutputError;
     }
-    std::fprintf(stderr, "sdsim run: interrupted after %ld of %lld replications; nothing was written.\n",
+    std::fprintf(stderr,
+                 "sdsim run: interrupted after %ld of %lld replications; nothing was written.\n",
                  result.replications_done, replications);
     if (dist.distributed()) AbortDist(130);
     return 130;
@@ -197,8 +202,10 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
   bool made = false;
   if (!MakeOutDir(out_dir, &made, &err) || !WriteOutputs(out_dir, result.files, &err) ||
       (!job.per_replication_path.empty() &&
-       std::rename(job.per_replication_path.c_str(), (fs::path(out_dir) / "replications.csv").c_str()) != 0)) {
-    std::fprintf(stderr, "sdsim run: %s\n", err.empty() ? "cannot rename replications.csv" : err.c_str());
+       std::rename(job.per_replication_path.c_str(),
+                   (fs::path(out_dir) / "replications.csv").c_str()) != 0)) {
+    std::fprintf(stderr, "sdsim run: %s\n",
+                 err.empty() ? "cannot rename replications.csv" : err.c_str());
     return kExitOutputError;
   }
   std::fputs(result.report.c_str(), stdout);

@@ -11,6 +11,7 @@
 #include "cli/commands.h"
 #include "cli/dist.h"
 #include "cli/load.h"
+#include "cli/options.h"
 #include "cli/out_dir.h"
 #include "cli/progress.h"
 #include "cli/run_job.h"
@@ -43,7 +44,8 @@ const char kSweepHelp[] =
     "sweep.csv is rewritten after every finished point, so an interrupted sweep keeps them.\n"
     "\n"
     "Example:\n"
-    "  sdsim sweep scenarios/dronten/baseline.json --vary domains.jeugd.toegang.fte=8,10,12 -r 500\n";
+    "  sdsim sweep scenarios/dronten/baseline.json --vary domains.jeugd.toegang.fte=8,10,12 -r "
+    "500\n";
 
 struct Axis {
   std::string key, pointer;
@@ -57,7 +59,8 @@ std::string ToPointer(const std::string& key) {
   size_t start = 0;
   while (true) {
     const size_t dot = key.find('.', start);
-    out += "/" + PointerToken(key.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
+    out += "/" + PointerToken(
+                     key.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
     if (dot == std::string::npos) break;
     start = dot + 1;
   }
@@ -98,14 +101,16 @@ CsvCell CellOf(const Json& v) {
 
 }  // namespace
 
-int SweepCommand(const std::vector<std::string>& args, const std::vector<std::string>& full_command) {
+int SweepCommand(const std::vector<std::string>& args,
+                 const std::vector<std::string>& full_command) {
   std::vector<std::string> files, vary;
   long long replications = 1000, seed = 1;
   int threads = 0;
   std::string out_dir, period = "year", csv = "intl";
   bool quiet = false;
   po::options_description opts("Options");
-  opts.add_options()("help,h", "show this help")("vary", po::value(&vary), "KEY=v1,v2,... (repeatable)")(
+  opts.add_options()("help,h", "show this help")("vary", po::value(&vary),
+                                                 "KEY=v1,v2,... (repeatable)")(
       "replications,r", po::value(&replications)->default_value(1000), "replications per point")(
       "seed,s", po::value(&seed)->default_value(1), "random seed (the same for every point)")(
       "threads,t", po::value(&threads)->default_value(0), "worker threads (0 = all cores)")(
@@ -113,24 +118,9 @@ int SweepCommand(const std::vector<std::string>& args, const std::vector<std::st
       "period", po::value(&period)->default_value("year"), "reporting period: year, half or month")(
       "csv", po::value(&csv)->default_value("intl"), "CSV dialect: intl or nl")(
       "quiet,q", po::bool_switch(&quiet), "no progress line");
-  po::options_description hidden;
-  hidden.add_options()("file", po::value(&files));
-  po::options_description all;
-  all.add(opts).add(hidden);
-  po::positional_options_description pos;
-  pos.add("file", -1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::fprintf(stderr, "sdsim sweep: %s (see sdsim sweep --help)\n", e.what());
-    return kExitUsage;
-  }
-  if (vm.count("help")) {
-    std::cout << kSweepHelp << "\n" << opts;
-    return kExitOk;
-  }
+  if (const int code = ParseCommandLine(args, opts, "sweep", std::string(kSweepHelp), &files);
+      code >= 0)
+    return code;
   BuildOptions build;
   CsvDialect dialect;
   std::string usage_error;
@@ -156,12 +146,18 @@ int SweepCommand(const std::vector<std::string>& args, const std::vector<std::st
     axes.push_back(a);
   }
   if (usage_error.empty()) {
-    if (files.size() != 1) usage_error = "name exactly one base scenario file";
-    else if (axes.empty()) usage_error = "give at least one --vary KEY=v1,v2,...";
-    else if (replications < 1) usage_error = "--replications must be at least 1";
-    else if (threads < 0) usage_error = "--threads must be 0 (all cores) or more";
-    else if (!ParsePeriodKind(period, &build.periods)) usage_error = "--period must be year, half or month";
-    else if (!ParseCsvDialect(csv, &dialect)) usage_error = "--csv must be intl or nl";
+    if (files.size() != 1)
+      usage_error = "name exactly one base scenario file";
+    else if (axes.empty())
+      usage_error = "give at least one --vary KEY=v1,v2,...";
+    else if (replications < 1)
+      usage_error = "--replications must be at least 1";
+    else if (threads < 0)
+      usage_error = "--threads must be 0 (all cores) or more";
+    else if (!ParsePeriodKind(period, &build.periods))
+      usage_error = "--period must be year, half or month";
+    else if (!ParseCsvDialect(csv, &dialect))
+      usage_error = "--csv must be intl or nl";
   }
   if (!usage_error.empty()) {
     std::fprintf(stderr, "sdsim sweep: %s (see sdsim sweep --help)\n", usage_error.c_str());
@@ -179,8 +175,10 @@ int SweepCommand(const std::vector<std::string>& args, const std::vector<std::st
     } catch (const Json::exception&) {
     }
     if (!ok) {
-      std::fprintf(stderr, "sdsim sweep: --vary %s: %s does not exist in %s (after extends); check the path\n",
-                   a.key.c_str(), parent.c_str(), files[0].c_str());
+      std::fprintf(
+          stderr,
+          "sdsim sweep: --vary %s: %s does not exist in %s (after extends); check the path\n",
+          a.key.c_str(), parent.c_str(), files[0].c_str());
       return kExitInvalidInput;
     }
   }
@@ -208,7 +206,8 @@ int SweepCommand(const std::vector<std::string>& args, const std::vector<std::st
   Json failures = Json::array();
   // Points are spread over MPI ranks (point p on rank p % ranks), each with its own threads; rank
   // 0 receives them in point order. Without MPI, one process runs them all.
-  Progress progress("sweep points", static_cast<long>(points), !quiet && dist.root() && StderrIsTerminal());
+  Progress progress("sweep points", static_cast<long>(points),
+                    !quiet && dist.root() && StderrIsTerminal());
   auto compute = [&](size_t point) -> std::string {
     if (g_sweep_interrupted.load()) return "!interrupted";
     // The point's values: the mixed-radix digits of `point`, last axis fastest.
@@ -223,17 +222,20 @@ int SweepCommand(const std::vector<std::string>& args, const std::vector<std::st
       values[i] = CellOf(v);
     }
     for (size_t i = 0; i < axes.size(); ++i)
-      label += (i ? ", " : "") + axes[i].key + "=" + (values[i].numeric ? FormatNumber(values[i].number) : values[i].text);
+      label += (i ? ", " : "") + axes[i].key + "=" +
+               (values[i].numeric ? FormatNumber(values[i].number) : values[i].text);
     Model model;
     Problems problems;
     if (!BuildModel(variant, build, &model, &problems)) {
       std::string why;
       for (Problem p : problems) {
         for (const Axis& a : axes)
-          if (p.pointer.rfind(a.pointer, 0) == 0) p.message += " [this value comes from --vary " + a.key + "]";
+          if (p.pointer.rfind(a.pointer, 0) == 0)
+            p.message += " [this value comes from --vary " + a.key + "]";
         why += (why.empty() ? "" : "; ") + p.ToString();
       }
-      if (CurrentDist().distributed()) label += ", on MPI rank " + std::to_string(CurrentDist().rank);
+      if (CurrentDist().distributed())
+        label += ", on MPI rank " + std::to_string(CurrentDist().rank);
       return "!" + label + "\t" + why;
     }
     JobOptions job;
@@ -286,8 +288,10 @@ int SweepCommand(const std::vector<std::string>& args, const std::vector<std::st
     info.finished_utc = UtcNow();
     info.mpi_ranks = dist.size;
     Json manifest = Json::parse(ManifestJson(info, {&resolved}));
-    manifest["sweep"] = {{"vary", vary}, {"points", points}, {"finished", finished}, {"failed", failures}};
-    if (!WriteOutputs(out_dir, {{"sweep.csv", table}, {"manifest.json", manifest.dump(2) + "\n"}}, &err)) {
+    manifest["sweep"] = {
+        {"vary", vary}, {"points", points}, {"finished", finished}, {"failed", failures}};
+    if (!WriteOutputs(out_dir, {{"sweep.csv", table}, {"manifest.json", manifest.dump(2) + "\n"}},
+                      &err)) {
       std::fprintf(stderr, "sdsim sweep: %s\n", err.c_str());
       write_failed = true;
     }
@@ -302,12 +306,12 @@ int SweepCommand(const std::vector<std::string>& args, const std::vector<std::st
   std::error_code ec;
   if (finished == 0 && created) fs::remove(out_dir, ec);
   if (g_sweep_interrupted.load()) {
-    std::fprintf(stderr, "sdsim sweep: interrupted; %zu of %zu points finished%s.\n", finished, points,
-                 finished ? (" and kept in " + out_dir + "/sweep.csv").c_str() : "");
+    std::fprintf(stderr, "sdsim sweep: interrupted; %zu of %zu points finished%s.\n", finished,
+                 points, finished ? (" and kept in " + out_dir + "/sweep.csv").c_str() : "");
     return 130;
   }
-  std::printf("sdsim sweep: %zu of %zu points finished, %zu skipped; results in %s/sweep.csv\n", finished, points,
-              failures.size(), finished ? out_dir.c_str() : "(none)");
+  std::printf("sdsim sweep: %zu of %zu points finished, %zu skipped; results in %s/sweep.csv\n",
+              finished, points, failures.size(), finished ? out_dir.c_str() : "(none)");
   return failures.empty() ? kExitOk : kExitInvalidInput;
 }
 

@@ -16,7 +16,9 @@ enum ExitCode : int {
 
 int RunCommand(const std::vector<std::string>& args, const std::vector<std::string>& full_command);
 int ValidateCommand(const std::vector<std::string>& args);
-int ExpectCommand(const std::vector<std::string>& args, const std::vector<std::string>& full_command);
-int SweepCommand(const std::vector<std::string>& args, const std::vector<std::string>& full_command);
+int ExpectCommand(const std::vector<std::string>& args,
+                  const std::vector<std::string>& full_command);
+int SweepCommand(const std::vector<std::string>& args,
+                 const std::vector<std::string>& full_command);
 
 }  // namespace sdsim

@@ -148,7 +148,8 @@ uint64_t RunDistBatch(const std::vector<const Model*>& models, const BatchOption
     } else {
       if (options.cancel && options.cancel->load()) break;
       MPI_Request request;
-      MPI_Irecv(buffer.data(), static_cast<int>(total), MPI_DOUBLE, owner, 0, MPI_COMM_WORLD, &request);
+      MPI_Irecv(buffer.data(), static_cast<int>(total), MPI_DOUBLE, owner, 0, MPI_COMM_WORLD,
+                &request);
       Wait(&request);
       size_t at = 0;
       for (size_t m = 0; m < models.size(); ++m) {
@@ -182,7 +183,8 @@ void RunDistPoints(size_t points, const std::function<std::string(size_t)>& comp
     for (size_t p = rank; p < points; p += size) {
       const std::string text = compute(p);
       MPI_Request request;
-      MPI_Isend(text.data(), static_cast<int>(text.size()), MPI_CHAR, 0, 1, MPI_COMM_WORLD, &request);
+      MPI_Isend(text.data(), static_cast<int>(text.size()), MPI_CHAR, 0, 1, MPI_COMM_WORLD,
+                &request);
       Wait(&request);
     }
     return;

@@ -1,9 +1,9 @@
 // Loading scenario files for the CLI.
 #include "cli/load.h"
 
-#include "cli/dist.h"
-
 #include <cstdio>
+
+#include "cli/dist.h"
 
 namespace sdsim {
 
@@ -33,8 +33,8 @@ bool LoadScenarioFiles(const std::vector<std::string>& files, const BuildOptions
   if (!CurrentDist().root()) return problems.empty();  // rank 0 reports
   for (const Problem& p : problems) std::fprintf(stderr, "%s\n", p.ToString().c_str());
   if (!problems.empty()) {
-    std::fprintf(stderr, "sdsim: %zu problem%s found; nothing was run or written.\n", problems.size(),
-                 problems.size() == 1 ? "" : "s");
+    std::fprintf(stderr, "sdsim: %zu problem%s found; nothing was run or written.\n",
+                 problems.size(), problems.size() == 1 ? "" : "s");
     return false;
   }
   return true;

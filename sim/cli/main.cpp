@@ -9,7 +9,8 @@
 namespace {
 
 const char kHelp[] =
-    "sdsim " SDSIM_VERSION " - Monte Carlo projections of caseload and cost in the sociaal domein\n"
+    "sdsim " SDSIM_VERSION
+    " - Monte Carlo projections of caseload and cost in the sociaal domein\n"
     "(jeugdhulp, Wmo, beschermd wonen)\n"
     "\n"
     "Usage:\n"
@@ -44,7 +45,9 @@ static int Main(int argc, char** argv) {
   if (all[1] == "validate") return sdsim::ValidateCommand(rest);
   if (all[1] == "expect") return sdsim::ExpectCommand(rest, all);
   if (all[1] == "sweep") return sdsim::SweepCommand(rest, all);
-  std::fprintf(stderr, "sdsim: unknown command \"%s\"; commands are: run, sweep, validate, expect (see sdsim --help)\n",
+  std::fprintf(stderr,
+               "sdsim: unknown command \"%s\"; commands are: run, sweep, validate, expect (see "
+               "sdsim --help)\n",
                all[1].c_str());
   return sdsim::kExitUsage;
 }

@@ -13,7 +13,7 @@ std::string DefaultOutDir(const std::string& name);
 // Creates `dir` (and parents) if needed; false with *err if it cannot be a folder.
 bool MakeOutDir(const std::string& dir, bool* created, std::string* err);
 // Writes every (file name, content) into `dir`, each to a temporary name and renamed.
-bool WriteOutputs(const std::string& dir, const std::vector<std::pair<std::string, std::string>>& files,
-                  std::string* err);
+bool WriteOutputs(const std::string& dir,
+                  const std::vector<std::pair<std::string, std::string>>& files, std::string* err);
 
 }  // namespace sdsim

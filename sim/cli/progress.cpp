@@ -24,8 +24,8 @@ void Progress::Update(long done) {
   const double secs = std::chrono::duration<double>(now - start_).count();
   const double rate = secs > 0 ? done / secs : 0;
   const long left = rate > 0 ? static_cast<long>((total_ - done) / rate + 0.5) : 0;
-  std::fprintf(stderr, "\r%s %ld/%ld (%.0f/s, %ld:%02ld left)   ", what_.c_str(), done, total_, rate,
-               left / 60, left % 60);
+  std::fprintf(stderr, "\r%s %ld/%ld (%.0f/s, %ld:%02ld left)   ", what_.c_str(), done, total_,
+               rate, left / 60, left % 60);
   std::fflush(stderr);
 }
 

@@ -26,11 +26,14 @@ namespace {
 class ReplicationWriter {
  public:
   ReplicationWriter(const std::string& path, CsvDialect dialect, PerReplication what)
-      : file_(std::fopen(path.c_str(), "wb")), opened_(file_ != nullptr), dialect_(dialect), what_(what) {
+      : file_(std::fopen(path.c_str(), "wb")),
+        opened_(file_ != nullptr),
+        dialect_(dialect),
+        what_(what) {
     if (!file_) return;
     CsvWriter w(dialect);
-    for (const char* c : {"scenario", "replication", "domain", "form", "pillar", "taakveld", "payer", "age_band",
-                          "year", "period", "metric", "value"})
+    for (const char* c : {"scenario", "replication", "domain", "form", "pillar", "taakveld",
+                          "payer", "age_band", "year", "period", "metric", "value"})
       w.Text(c);
     w.EndRow();
     buffer_ = w.str();
@@ -40,7 +43,8 @@ class ReplicationWriter {
 
   void Add(const std::string& scenario, const Model& m, int rep, const RepResult& r) {
     if (!file_) return;
-    static const int kTotals[] = {kCost, kClientsEnd, kUniqueClients, kInflow, kOutflow, kWaitingEnd};
+    static const int kTotals[] = {kCost,   kClientsEnd, kUniqueClients,
+                                  kInflow, kOutflow,    kWaitingEnd};
     const ResultLayout L{m.calendar.num_periods(), m.num_groups(), kNumMetrics};
     CsvWriter w(dialect_, /*bom=*/false);
     for (int g = 0; g < L.groups; ++g) {
@@ -52,10 +56,20 @@ class ReplicationWriter {
         const Period& per = m.calendar.periods()[p];
         for (int k = 0; k < L.metrics; ++k) {
           if (!MetricDefined(m, grp, k)) continue;
-          if (what_ == PerReplication::kTotals && std::find(std::begin(kTotals), std::end(kTotals), k) == std::end(kTotals))
+          if (what_ == PerReplication::kTotals &&
+              std::find(std::begin(kTotals), std::end(kTotals), k) == std::end(kTotals))
             continue;
-          w.Text(scenario).Integer(rep).Text(grp.domain).Text(grp.form).Text(grp.pillar).Text(grp.taakveld);
-          w.Text(grp.payer).Text(grp.age_band).Integer(per.year).Text(per.label).Text(MetricName(k));
+          w.Text(scenario)
+              .Integer(rep)
+              .Text(grp.domain)
+              .Text(grp.form)
+              .Text(grp.pillar)
+              .Text(grp.taakveld);
+          w.Text(grp.payer)
+              .Text(grp.age_band)
+              .Integer(per.year)
+              .Text(per.label)
+              .Text(MetricName(k));
           w.Number(r.values[L.Index(p, g, k)]);
           w.EndRow();
         }
@@ -101,10 +115,13 @@ JobOutputs RunJob(const std::vector<const Model*>& models, const std::vector<std
   // Every scenario against the baseline, on the same replications.
   std::vector<std::unique_ptr<Comparison>> comparisons(n);
   for (size_t s = 0; s < n; ++s)
-    if (static_cast<int>(s) != options.baseline) comparisons[s] = std::make_unique<Comparison>(*models[options.baseline], *models[s]);
+    if (static_cast<int>(s) != options.baseline)
+      comparisons[s] = std::make_unique<Comparison>(*models[options.baseline], *models[s]);
   std::unique_ptr<ReplicationWriter> writer;
-  if (options.per_replication != PerReplication::kNone && (!options.distribute || CurrentDist().root())) {
-    writer = std::make_unique<ReplicationWriter>(options.per_replication_path, options.dialect, options.per_replication);
+  if (options.per_replication != PerReplication::kNone &&
+      (!options.distribute || CurrentDist().root())) {
+    writer = std::make_unique<ReplicationWriter>(options.per_replication_path, options.dialect,
+                                                 options.per_replication);
     if (!writer->ok()) {
       out.error = options.per_replication_path + ": cannot create the per-replication file";
       return out;
@@ -117,7 +134,8 @@ JobOutputs RunJob(const std::vector<const Model*>& models, const std::vector<std
   batch.cancel = options.cancel;
   const auto t0 = std::chrono::steady_clock::now();
   std::vector<size_t> sizes;
-  for (const Model* m : models) sizes.push_back(ResultLayout{m->calendar.num_periods(), m->num_groups(), kNumMetrics}.size());
+  for (const Model* m : models)
+    sizes.push_back(ResultLayout{m->calendar.num_periods(), m->num_groups(), kNumMetrics}.size());
   const auto sink = [&](int rep, const std::vector<RepResult>& results) {
     for (size_t s = 0; s < n; ++s) {
       aggregators[s].Add(results[s].values);
@@ -129,7 +147,8 @@ JobOutputs RunJob(const std::vector<const Model*>& models, const std::vector<std
     ++out.replications_done;
     if (options.progress) options.progress(out.replications_done);
   };
-  out.events = options.distribute ? RunDistBatch(models, batch, sizes, sink) : RunBatch(models, batch, sink);
+  out.events =
+      options.distribute ? RunDistBatch(models, batch, sizes, sink) : RunBatch(models, batch, sink);
   if (options.distribute && !CurrentDist().root()) {
     out.worker = true;  // rank 0 has the results
     return out;
@@ -139,7 +158,8 @@ JobOutputs RunJob(const std::vector<const Model*>& models, const std::vector<std
     writer->Close();
     if (!writer->ok()) out.error = options.per_replication_path + ": write failed";
   }
-  out.interrupted = options.cancel && options.cancel->load() && out.replications_done < options.replications;
+  out.interrupted =
+      options.cancel && options.cancel->load() && out.replications_done < options.replications;
   if (out.interrupted) return out;
 
   std::vector<ScenarioSummary> summaries;
@@ -154,17 +174,20 @@ JobOutputs RunJob(const std::vector<const Model*>& models, const std::vector<std
     any_targets |= !models[s]->targets.empty();
     any_budget |= !models[s]->budget.empty();
     if (comparisons[s])
-      compare_results.push_back({names[s], names[options.baseline], comparisons[s].get(), &aggregators[s],
-                                 &aggregators[options.baseline]});
+      compare_results.push_back({names[s], names[options.baseline], comparisons[s].get(),
+                                 &aggregators[s], &aggregators[options.baseline]});
   }
   out.files.push_back({"summary.csv", SummaryCsv(summaries, options.dialect)});
-  if (any_targets) out.files.push_back({"targets.csv", TargetsCsv(target_results, options.dialect)});
-  if (!compare_results.empty()) out.files.push_back({"compare.csv", CompareCsv(compare_results, options.dialect)});
+  if (any_targets)
+    out.files.push_back({"targets.csv", TargetsCsv(target_results, options.dialect)});
+  if (!compare_results.empty())
+    out.files.push_back({"compare.csv", CompareCsv(compare_results, options.dialect)});
   if (any_budget) out.files.push_back({"budget.csv", BudgetCsv(budget_results, options.dialect)});
 
   // The terminal report: total cost per period, then targets and comparisons.
   char line[256];
-  std::snprintf(line, sizeof line, "sdsim: %d replications x %zu scenario%s in %.1f s (%.0f replications/s)\n",
+  std::snprintf(line, sizeof line,
+                "sdsim: %d replications x %zu scenario%s in %.1f s (%.0f replications/s)\n",
                 options.replications, n, n == 1 ? "" : "s", out.seconds,
                 options.replications * static_cast<double>(n) / std::max(out.seconds, 1e-9));
   out.report = line;
@@ -174,8 +197,9 @@ JobOutputs RunJob(const std::vector<const Model*>& models, const std::vector<std
     out.report += "  " + names[s] + ": total cost per period, mean [p5 - p95] x EUR 1,000\n";
     for (int p = 0; p < L.periods; ++p) {
       const Stats st = aggregators[s].Get(L.Index(p, m.num_groups() - 1, kCost));
-      std::snprintf(line, sizeof line, "    %-8s %10.0f  [%.0f - %.0f]\n", m.calendar.periods()[p].label.c_str(),
-                    st.mean / 1e3, st.p5 / 1e3, st.p95 / 1e3);
+      std::snprintf(line, sizeof line, "    %-8s %10.0f  [%.0f - %.0f]\n",
+                    m.calendar.periods()[p].label.c_str(), st.mean / 1e3, st.p5 / 1e3,
+                    st.p95 / 1e3);
       out.report += line;
     }
   }

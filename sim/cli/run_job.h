@@ -34,13 +34,13 @@ struct JobOptions {
 
 struct JobOutputs {
   std::vector<std::pair<std::string, std::string>> files;  // name -> content
-  std::string report;                                       // for the terminal
+  std::string report;                                      // for the terminal
   uint64_t events = 0;
   double seconds = 0;
   long replications_done = 0;
   bool interrupted = false;
   bool worker = false;  // an MPI rank other than 0: its results went to rank 0
-  std::string error;  // set if the per-replication file could not be written
+  std::string error;    // set if the per-replication file could not be written
 };
 
 JobOutputs RunJob(const std::vector<const Model*>& models, const std::vector<std::string>& names,

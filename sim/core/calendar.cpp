@@ -60,18 +60,25 @@ std::string FormatDate(const Date& d) {
 }
 
 bool ParsePeriodKind(std::string_view text, PeriodKind* kind) {
-  if (text == "year") *kind = PeriodKind::kYear;
-  else if (text == "half") *kind = PeriodKind::kHalf;
-  else if (text == "month") *kind = PeriodKind::kMonth;
-  else return false;
+  if (text == "year")
+    *kind = PeriodKind::kYear;
+  else if (text == "half")
+    *kind = PeriodKind::kHalf;
+  else if (text == "month")
+    *kind = PeriodKind::kMonth;
+  else
+    return false;
   return true;
 }
 
 const char* PeriodKindName(PeriodKind kind) {
   switch (kind) {
-    case PeriodKind::kYear: return "year";
-    case PeriodKind::kHalf: return "half";
-    case PeriodKind::kMonth: return "month";
+    case PeriodKind::kYear:
+      return "year";
+    case PeriodKind::kHalf:
+      return "half";
+    case PeriodKind::kMonth:
+      return "month";
   }
   return "?";
 }
@@ -84,7 +91,8 @@ Calendar::Calendar(Date start, Date last, PeriodKind kind)
   Date cursor{start.year, start.month, 1};
   double begin = 0;
   while (true) {
-    Date next = cursor.month == 12 ? Date{cursor.year + 1, 1, 1} : Date{cursor.year, cursor.month + 1, 1};
+    Date next =
+        cursor.month == 12 ? Date{cursor.year + 1, 1, 1} : Date{cursor.year, cursor.month + 1, 1};
     const double next_day = DayOf(next);
     const bool boundary = kind == PeriodKind::kMonth || next.month == 1 ||
                           (kind == PeriodKind::kHalf && next.month == 7);
@@ -94,10 +102,12 @@ Calendar::Calendar(Date start, Date last, PeriodKind kind)
       p.end = std::min(next_day, horizon_);
       p.year = cursor.year;
       char buf[16];
-      if (kind == PeriodKind::kYear) std::snprintf(buf, sizeof buf, "%04d", cursor.year);
+      if (kind == PeriodKind::kYear)
+        std::snprintf(buf, sizeof buf, "%04d", cursor.year);
       else if (kind == PeriodKind::kHalf)
         std::snprintf(buf, sizeof buf, "%04d-H%d", cursor.year, cursor.month <= 6 ? 1 : 2);
-      else std::snprintf(buf, sizeof buf, "%04d-%02d", cursor.year, cursor.month);
+      else
+        std::snprintf(buf, sizeof buf, "%04d-%02d", cursor.year, cursor.month);
       p.label = buf;
       periods_.push_back(p);
       begin = p.end;
@@ -107,7 +117,8 @@ Calendar::Calendar(Date start, Date last, PeriodKind kind)
   }
   period_of_day_.resize(static_cast<size_t>(horizon_));
   for (size_t i = 0; i < periods_.size(); ++i)
-    for (auto d = static_cast<size_t>(periods_[i].begin); d < static_cast<size_t>(periods_[i].end); ++d)
+    for (auto d = static_cast<size_t>(periods_[i].begin); d < static_cast<size_t>(periods_[i].end);
+         ++d)
       period_of_day_[d] = static_cast<uint16_t>(i);
 }
 
@@ -123,7 +134,8 @@ std::vector<double> Calendar::MonthStarts() const {
   std::vector<double> out{0};
   Date cursor{start_.year, start_.month, 1};
   while (true) {
-    cursor = cursor.month == 12 ? Date{cursor.year + 1, 1, 1} : Date{cursor.year, cursor.month + 1, 1};
+    cursor =
+        cursor.month == 12 ? Date{cursor.year + 1, 1, 1} : Date{cursor.year, cursor.month + 1, 1};
     const double d = DayOf(cursor);
     if (d >= horizon_) break;
     out.push_back(d);

@@ -27,12 +27,18 @@ double WeibullCv(double shape) {
 
 const char* DistKindName(DistKind kind) {
   switch (kind) {
-    case DistKind::kFixed: return "fixed";
-    case DistKind::kExponential: return "exponential";
-    case DistKind::kLognormal: return "lognormal";
-    case DistKind::kGamma: return "gamma";
-    case DistKind::kWeibull: return "weibull";
-    case DistKind::kEmpirical: return "empirical";
+    case DistKind::kFixed:
+      return "fixed";
+    case DistKind::kExponential:
+      return "exponential";
+    case DistKind::kLognormal:
+      return "lognormal";
+    case DistKind::kGamma:
+      return "gamma";
+    case DistKind::kWeibull:
+      return "weibull";
+    case DistKind::kEmpirical:
+      return "empirical";
   }
   return "?";
 }
@@ -91,8 +97,10 @@ Distribution Distribution::WeibullMeanSd(double mean, double sd) {
   double lo = std::log(0.02), hi = std::log(500.0);
   for (int i = 0; i < 200; ++i) {
     const double mid = 0.5 * (lo + hi);
-    if (WeibullCv(std::exp(mid)) > target) lo = mid;
-    else hi = mid;
+    if (WeibullCv(std::exp(mid)) > target)
+      lo = mid;
+    else
+      hi = mid;
   }
   const double shape = std::exp(0.5 * (lo + hi));
   return Weibull(shape, mean / std::tgamma(1.0 + 1.0 / shape));
@@ -114,10 +122,14 @@ Distribution Distribution::Empirical(std::vector<Bucket> buckets) {
 double Distribution::Mean() const {
   switch (kind_) {
     case DistKind::kFixed:
-    case DistKind::kExponential: return a_;
-    case DistKind::kLognormal: return std::exp(a_ + b_ * b_ / 2);
-    case DistKind::kGamma: return a_ * b_;
-    case DistKind::kWeibull: return b_ * std::tgamma(1.0 + 1.0 / a_);
+    case DistKind::kExponential:
+      return a_;
+    case DistKind::kLognormal:
+      return std::exp(a_ + b_ * b_ / 2);
+    case DistKind::kGamma:
+      return a_ * b_;
+    case DistKind::kWeibull:
+      return b_ * std::tgamma(1.0 + 1.0 / a_);
     case DistKind::kEmpirical: {
       double m = 0;
       for (const Bucket& b : buckets_)
@@ -130,10 +142,14 @@ double Distribution::Mean() const {
 
 double Distribution::Variance() const {
   switch (kind_) {
-    case DistKind::kFixed: return 0;
-    case DistKind::kExponential: return a_ * a_;
-    case DistKind::kLognormal: return std::expm1(b_ * b_) * std::exp(2 * a_ + b_ * b_);
-    case DistKind::kGamma: return a_ * b_ * b_;
+    case DistKind::kFixed:
+      return 0;
+    case DistKind::kExponential:
+      return a_ * a_;
+    case DistKind::kLognormal:
+      return std::expm1(b_ * b_) * std::exp(2 * a_ + b_ * b_);
+    case DistKind::kGamma:
+      return a_ * b_ * b_;
     case DistKind::kWeibull: {
       const double g1 = std::tgamma(1.0 + 1.0 / a_), g2 = std::tgamma(1.0 + 2.0 / a_);
       return b_ * b_ * (g2 - g1 * g1);
@@ -158,11 +174,16 @@ double Distribution::Variance() const {
 double Distribution::Cdf(double x) const {
   if (x <= 0 && kind_ != DistKind::kEmpirical && kind_ != DistKind::kFixed) return 0;
   switch (kind_) {
-    case DistKind::kFixed: return x >= a_ ? 1.0 : 0.0;
-    case DistKind::kExponential: return -std::expm1(-x / a_);
-    case DistKind::kLognormal: return boost::math::cdf(BmLognormal(a_, b_), x);
-    case DistKind::kGamma: return boost::math::cdf(BmGamma(a_, b_), x);
-    case DistKind::kWeibull: return -std::expm1(-std::pow(x / b_, a_));
+    case DistKind::kFixed:
+      return x >= a_ ? 1.0 : 0.0;
+    case DistKind::kExponential:
+      return -std::expm1(-x / a_);
+    case DistKind::kLognormal:
+      return boost::math::cdf(BmLognormal(a_, b_), x);
+    case DistKind::kGamma:
+      return boost::math::cdf(BmGamma(a_, b_), x);
+    case DistKind::kWeibull:
+      return -std::expm1(-std::pow(x / b_, a_));
     case DistKind::kEmpirical: {
       double acc = 0;
       for (const Bucket& b : buckets_) {
@@ -181,8 +202,10 @@ double Distribution::Quantile(double p) const {
   p = std::clamp(p, 0.0, 1.0);
   const double inf = std::numeric_limits<double>::infinity();
   switch (kind_) {
-    case DistKind::kFixed: return a_;
-    case DistKind::kExponential: return p >= 1 ? inf : -a_ * std::log1p(-p);
+    case DistKind::kFixed:
+      return a_;
+    case DistKind::kExponential:
+      return p >= 1 ? inf : -a_ * std::log1p(-p);
     case DistKind::kLognormal:
       if (p <= 0) return 0;
       if (p >= 1) return inf;
@@ -191,7 +214,8 @@ double Distribution::Quantile(double p) const {
       if (p <= 0) return 0;
       if (p >= 1) return inf;
       return boost::math::quantile(BmGamma(a_, b_), p);
-    case DistKind::kWeibull: return p >= 1 ? inf : b_ * std::pow(-std::log1p(-p), 1.0 / a_);
+    case DistKind::kWeibull:
+      return p >= 1 ? inf : b_ * std::pow(-std::log1p(-p), 1.0 / a_);
     case DistKind::kEmpirical: {
       // Use the normalised running totals so that p = 1 lands exactly at the top.
       for (size_t i = 0; i < buckets_.size(); ++i) {
@@ -213,8 +237,10 @@ double Distribution::RemainingFromUniform(double u, double elapsed) const {
   // Work with the survival function so that far-tail conditioning stays accurate.
   double x = elapsed;
   switch (kind_) {
-    case DistKind::kFixed: return a_ > elapsed ? a_ - elapsed : 0.0;
-    case DistKind::kExponential: return -a_ * std::log1p(-u);
+    case DistKind::kFixed:
+      return a_ > elapsed ? a_ - elapsed : 0.0;
+    case DistKind::kExponential:
+      return -a_ * std::log1p(-u);
     case DistKind::kLognormal: {
       BmLognormal d(a_, b_);
       const double s = boost::math::cdf(boost::math::complement(d, elapsed));
@@ -258,7 +284,8 @@ Distribution Distribution::Scaled(double f) const {
       d.a_ *= f;
       return d;
     }
-    case DistKind::kLognormal: return Lognormal(a_ + std::log(f), b_);
+    case DistKind::kLognormal:
+      return Lognormal(a_ + std::log(f), b_);
     case DistKind::kGamma:
     case DistKind::kWeibull: {
       Distribution d = *this;

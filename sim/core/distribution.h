@@ -82,8 +82,8 @@ class Distribution {
 
   // True if SampleLengthBiased has a closed form (fixed, exponential, lognormal, gamma).
   bool HasLengthBiased() const {
-    return kind_ == DistKind::kFixed || kind_ == DistKind::kExponential || kind_ == DistKind::kLognormal ||
-           kind_ == DistKind::kGamma;
+    return kind_ == DistKind::kFixed || kind_ == DistKind::kExponential ||
+           kind_ == DistKind::kLognormal || kind_ == DistKind::kGamma;
   }
   // A draw of the length-biased distribution (density x f(x) / E[D]): the whole duration of a
   // client found in care in a steady flow. Its uniform split gives the time already in care and
@@ -92,15 +92,19 @@ class Distribution {
   template <class S>
   double SampleLengthBiased(S& s) const {
     switch (kind_) {
-      case DistKind::kFixed: return a_;
+      case DistKind::kFixed:
+        return a_;
       case DistKind::kExponential: {
         boost::random::exponential_distribution<double> e;
         return a_ * (e(s.engine()) + e(s.engine()));  // Gamma(2, mean)
       }
       case DistKind::kLognormal:
-        return std::exp(a_ + b_ * b_ + b_ * boost::random::normal_distribution<double>()(s.engine()));
-      case DistKind::kGamma: return SampleGammaShape(s, a_ + 1);
-      default: return 0;
+        return std::exp(a_ + b_ * b_ +
+                        b_ * boost::random::normal_distribution<double>()(s.engine()));
+      case DistKind::kGamma:
+        return SampleGammaShape(s, a_ + 1);
+      default:
+        return 0;
     }
   }
 
@@ -136,7 +140,8 @@ class Distribution {
       } while (v <= 0);
       v = v * v * v;
       const double u = s.UniformPositive();
-      if (u < 1 - 0.0331 * x * x * x * x || std::log(u) < 0.5 * x * x + d * (1 - v + std::log(v))) break;
+      if (u < 1 - 0.0331 * x * x * x * x || std::log(u) < 0.5 * x * x + d * (1 - v + std::log(v)))
+        break;
     }
     double g = d * v * b_;
     if (alpha < 1) g *= std::pow(s.UniformPositive(), 1 / alpha);
@@ -149,7 +154,8 @@ class Distribution {
     while (i + 1 < cum_.size() && u >= cum_[i]) ++i;
     const Bucket& bk = buckets_[i];
     if (std::isinf(bk.upper))
-      return bk.lower + bk.tail_mean * boost::random::exponential_distribution<double>()(s.engine());
+      return bk.lower +
+             bk.tail_mean * boost::random::exponential_distribution<double>()(s.engine());
     // Reuse the position of u within the bucket: one uniform per draw.
     const double lo = i == 0 ? 0.0 : cum_[i - 1];
     const double frac = (u - lo) / (cum_[i] - lo);

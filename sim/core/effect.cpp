@@ -66,13 +66,16 @@ EffectSize EffectSize::Beta(double alpha, double beta, double min, double max) {
 double EffectSize::Quantile(double u) const {
   u = std::clamp(u, 1e-12, 1 - 1e-12);
   switch (kind_) {
-    case Kind::kFixed: return a_;
+    case Kind::kFixed:
+      return a_;
     case Kind::kTriangular: {
       const double f = (b_ - a_) / (c_ - a_);
       if (c_ == a_) return a_;
-      return u < f ? a_ + std::sqrt(u * (c_ - a_) * (b_ - a_)) : c_ - std::sqrt((1 - u) * (c_ - a_) * (c_ - b_));
+      return u < f ? a_ + std::sqrt(u * (c_ - a_) * (b_ - a_))
+                   : c_ - std::sqrt((1 - u) * (c_ - a_) * (c_ - b_));
     }
-    case Kind::kUniform: return a_ + u * (c_ - a_);
+    case Kind::kUniform:
+      return a_ + u * (c_ - a_);
     case Kind::kNormal: {
       const boost::math::normal_distribution<> n(a_, b_);
       const double plo = std::isinf(lo_) ? 0.0 : boost::math::cdf(n, lo_);
@@ -90,19 +93,25 @@ double EffectSize::Quantile(double u) const {
 
 double EffectSize::Mean() const {
   switch (kind_) {
-    case Kind::kFixed: return a_;
-    case Kind::kTriangular: return (a_ + b_ + c_) / 3;
-    case Kind::kUniform: return (a_ + c_) / 2;
+    case Kind::kFixed:
+      return a_;
+    case Kind::kTriangular:
+      return (a_ + b_ + c_) / 3;
+    case Kind::kUniform:
+      return (a_ + c_) / 2;
     case Kind::kNormal: {
       if (std::isinf(lo_) && std::isinf(hi_)) return a_;
       // Mean of a truncated normal.
       const boost::math::normal_distribution<> std_n;
-      const double al = std::isinf(lo_) ? -40 : (lo_ - a_) / b_, be = std::isinf(hi_) ? 40 : (hi_ - a_) / b_;
+      const double al = std::isinf(lo_) ? -40 : (lo_ - a_) / b_,
+                   be = std::isinf(hi_) ? 40 : (hi_ - a_) / b_;
       const double z = boost::math::cdf(std_n, be) - boost::math::cdf(std_n, al);
       return a_ + b_ * (boost::math::pdf(std_n, al) - boost::math::pdf(std_n, be)) / z;
     }
-    case Kind::kLognormal: return std::exp(a_ + b_ * b_ / 2);
-    case Kind::kBeta: return lo_ + (hi_ - lo_) * a_ / (a_ + b_);
+    case Kind::kLognormal:
+      return std::exp(a_ + b_ * b_ / 2);
+    case Kind::kBeta:
+      return lo_ + (hi_ - lo_) * a_ / (a_ + b_);
   }
   return a_;
 }
@@ -110,12 +119,24 @@ double EffectSize::Mean() const {
 std::string EffectSize::Describe() const {
   char buf[160];
   switch (kind_) {
-    case Kind::kFixed: std::snprintf(buf, sizeof buf, "%g", a_); break;
-    case Kind::kTriangular: std::snprintf(buf, sizeof buf, "triangular(%g, %g, %g)", a_, b_, c_); break;
-    case Kind::kUniform: std::snprintf(buf, sizeof buf, "uniform(%g, %g)", a_, c_); break;
-    case Kind::kNormal: std::snprintf(buf, sizeof buf, "normal(%g, %g) in [%g, %g]", a_, b_, lo_, hi_); break;
-    case Kind::kLognormal: std::snprintf(buf, sizeof buf, "lognormal(mean %g)", Mean()); break;
-    case Kind::kBeta: std::snprintf(buf, sizeof buf, "beta(%g, %g) on [%g, %g]", a_, b_, lo_, hi_); break;
+    case Kind::kFixed:
+      std::snprintf(buf, sizeof buf, "%g", a_);
+      break;
+    case Kind::kTriangular:
+      std::snprintf(buf, sizeof buf, "triangular(%g, %g, %g)", a_, b_, c_);
+      break;
+    case Kind::kUniform:
+      std::snprintf(buf, sizeof buf, "uniform(%g, %g)", a_, c_);
+      break;
+    case Kind::kNormal:
+      std::snprintf(buf, sizeof buf, "normal(%g, %g) in [%g, %g]", a_, b_, lo_, hi_);
+      break;
+    case Kind::kLognormal:
+      std::snprintf(buf, sizeof buf, "lognormal(mean %g)", Mean());
+      break;
+    case Kind::kBeta:
+      std::snprintf(buf, sizeof buf, "beta(%g, %g) on [%g, %g]", a_, b_, lo_, hi_);
+      break;
   }
   return buf;
 }

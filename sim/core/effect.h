@@ -2,7 +2,8 @@
 // per replication (triangular, uniform, normal, lognormal, beta; normal optionally truncated).
 //
 // Draws go through Quantile(u) with u uniform on (0, 1), so that correlated effects can be drawn
-// with a Gaussian copula (correlated normals -> u = Phi(z) -> Quantile(u)). Immutable; safe to share.
+// with a Gaussian copula (correlated normals -> u = Phi(z) -> Quantile(u)). Immutable; safe to
+// share.
 #pragma once
 
 #include <string>

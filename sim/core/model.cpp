@@ -25,14 +25,17 @@ bool Model::BuildGroups() {
   bool ok = true;
   auto add = [&](GroupModel g, bool unique) {
     if (unique) {
-      if (bits >= kMaxMaskGroups) ok = false;
-      else g.mask_bit = bits++;
+      if (bits >= kMaxMaskGroups)
+        ok = false;
+      else
+        g.mask_bit = bits++;
     }
     if (g.mask_bit >= 0)
       for (int n : g.nodes)
         if (nodes[n].is_care() || g.kind == GroupKind::kToegang)
           nodes[n].groups[g.mask_bit / 64] |= uint64_t{1} << (g.mask_bit % 64);
-    if (g.kind == GroupKind::kForm || g.kind == GroupKind::kCostLine || g.kind == GroupKind::kToegang)
+    if (g.kind == GroupKind::kForm || g.kind == GroupKind::kCostLine ||
+        g.kind == GroupKind::kToegang)
       node_group[g.nodes[0]] = static_cast<int>(groups.size());
     groups.push_back(std::move(g));
   };
@@ -103,11 +106,13 @@ bool Model::BuildGroups() {
     }
     for (int n : domains[d].nodes)
       for (size_t b = 0; b < nodes[n].initial_age_cum.size(); ++b)
-        if (nodes[n].initial_age_cum[b] > (b ? nodes[n].initial_age_cum[b - 1] : 0.0)) touched[b] = true;
+        if (nodes[n].initial_age_cum[b] > (b ? nodes[n].initial_age_cum[b - 1] : 0.0))
+          touched[b] = true;
     // Verlengde jeugdhulp keeps clients past the age limit, up to until_age.
     if (domains[d].limit_age > 0 && domains[d].until_age > domains[d].limit_age)
       for (size_t b = 0; b < bands.size(); ++b)
-        if (bands[b].lo < domains[d].until_age && bands[b].hi >= domains[d].limit_age) touched[b] = true;
+        if (bands[b].lo < domains[d].until_age && bands[b].hi >= domains[d].limit_age)
+          touched[b] = true;
     for (size_t b = 0; b < bands.size(); ++b) {
       if (!touched[b]) continue;
       GroupModel g;

@@ -67,8 +67,8 @@ struct Choice {
   }
 };
 // Negative choice targets.
-constexpr int32_t kRouteNoHelp = -1;              // routing: no help needed
-constexpr int32_t kRouteAv = -2; // routing: referred to a general provision
+constexpr int32_t kRouteNoHelp = -1;  // routing: no help needed
+constexpr int32_t kRouteAv = -2;      // routing: referred to a general provision
 constexpr int32_t ExitTarget(ExitType t) { return -10 - static_cast<int32_t>(t); }
 constexpr bool IsExitTarget(int32_t t) { return t <= -10; }
 constexpr ExitType ExitOf(int32_t t) { return static_cast<ExitType>(-10 - t); }
@@ -103,13 +103,13 @@ struct NodeModel {
   int payer_after = 0;
   double payer_switch_day = std::numeric_limits<double>::infinity();
 
-  Choice end;  // at the end of care: a form (vervolghulp) or an exit type
+  Choice end;                      // at the end of care: a form (vervolghulp) or an exit type
   double reentry_probability = 0;  // after afgerond/voortijdig: comes back as a new request
   Distribution reentry_delay;
   bool reentry_via_toegang = false;  // else straight back to this form
   double escalation_per_day = 0;     // hazard per day of waiting
   int escalation_to = -1;
-  double wlz_per_day = 0;            // hazard per day in care of leaving for the Wlz
+  double wlz_per_day = 0;  // hazard per day in care of leaving for the Wlz
 
   // Clients in care (and waiting) on the start date.
   int initial_clients = 0;
@@ -142,12 +142,12 @@ struct BandModel {
 struct SourceModel {
   std::string id;  // "jeugd.huisarts"
   int domain = 0;
-  int band = -1;            // driving band (-1: none)
+  int band = -1;                  // driving band (-1: none)
   double age_lo = 0, age_hi = 0;  // age at arrival uniform in [age_lo, age_hi) years; hi 0 = no age
-  RateCurve intensity;      // requests per day, before the yearly volatility factor
-  int toegang = -1;         // toegang node index, or -1 for a direct route (huisarts, rechter)
+  RateCurve intensity;            // requests per day, before the yearly volatility factor
+  int toegang = -1;              // toegang node index, or -1 for a direct route (huisarts, rechter)
   bool gedwongen_kader = false;  // requests by court order: clients are under a GK measure
-  Choice routing;           // forms, kNoHelp or kAlgemeneVoorziening
+  Choice routing;                // forms, kNoHelp or kAlgemeneVoorziening
   uint64_t arrival_key = 0, routing_key = 0;
 };
 
@@ -158,24 +158,33 @@ struct DomainModel {
   int toegang = -1;
   int toegang_source = -1;  // a source that arrives via the toegang (routes re-entries of clients
                             // without a source of their own, e.g. those in care on the start date)
-  int handover = -1;       // form that receives "overgedragen" clients (lokaal team), or -1
-  int band = -1;           // band whose population clients are counted against (per 1,000)
-  double volatility = 0;   // sd of the yearly demand factor (mean 1, lognormal)
-  bool has_gk = false;     // any gedwongen-kader form or route (the gk_* metrics apply)
+  int handover = -1;        // form that receives "overgedragen" clients (lokaal team), or -1
+  int band = -1;            // band whose population clients are counted against (per 1,000)
+  double volatility = 0;    // sd of the yearly demand factor (mean 1, lognormal)
+  bool has_gk = false;      // any gedwongen-kader form or route (the gk_* metrics apply)
   bool band_unknown = false;  // (while reading) the domain names a band that does not exist
   // Age limit: at `limit_age` a client in care continues (verlengd, to `until_age`), transfers
   // to another domain's form, or leaves. limit_age 0 = no limit.
   int limit_age = 0;
   int until_age = 0;
-  Choice at_limit;     // kChoiceVerlengd, a node, or ExitTarget(kAgeOut)
-  Choice at_until;     // a node, or ExitTarget(kAgeOut)
-  uint64_t key = 0;    // random stream for this domain's own draws
+  Choice at_limit;   // kChoiceVerlengd, a node, or ExitTarget(kAgeOut)
+  Choice at_until;   // a node, or ExitTarget(kAgeOut)
+  uint64_t key = 0;  // random stream for this domain's own draws
 };
 
 // What an output row group contains. Rows are identified by (domain, form, pillar, taakveld,
 // payer, age_band), each a name or "all".
 enum class GroupKind : uint8_t {
-  kForm, kToegang, kCostLine, kDomain, kDomainPillar, kPillar, kTaakveld, kPayer, kBand, kTotal
+  kForm,
+  kToegang,
+  kCostLine,
+  kDomain,
+  kDomainPillar,
+  kPillar,
+  kTaakveld,
+  kPayer,
+  kBand,
+  kTotal
 };
 
 struct GroupModel {
@@ -220,12 +229,12 @@ enum class LeverKind : uint8_t {
 struct LeverModel {
   std::string name;
   LeverKind kind = LeverKind::kInflow;
-  int effect = 0;          // index into Model::effects (the size, drawn per replication)
-  RateCurve ramp;          // 0 before the start, rising to 1
+  int effect = 0;            // index into Model::effects (the size, drawn per replication)
+  RateCurve ramp;            // 0 before the start, rising to 1
   std::vector<int> sources;  // kInflow
   std::vector<int> nodes;    // the other kinds
-  Choice to;               // kDiversion (one form) and kRoutingShift (forms)
-  uint64_t key = 0;        // random stream for per-client decisions
+  Choice to;                 // kDiversion (one form) and kRoutingShift (forms)
+  uint64_t key = 0;          // random stream for per-client decisions
 };
 
 // A begroting line: the budgeted amount for one output row (a domain, pillar, taakveld, payer or

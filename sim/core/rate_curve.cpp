@@ -31,7 +31,9 @@ RateCurve::RateCurve(std::vector<double> starts, std::vector<double> rates, doub
   }
 }
 
-RateCurve RateCurve::Constant(double rate, double horizon) { return RateCurve({0.0}, {rate}, horizon); }
+RateCurve RateCurve::Constant(double rate, double horizon) {
+  return RateCurve({0.0}, {rate}, horizon);
+}
 
 double RateCurve::Advance(double from, double mass) const {
   const double inf = std::numeric_limits<double>::infinity();

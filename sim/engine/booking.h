@@ -13,8 +13,8 @@ namespace sdsim {
 // Adds the cost of care over [from, to) to cost[p * stride] for each period p it overlaps.
 // `period_end[p]` is the end of period p; `first` is the period containing `from`.
 // Requires from <= to <= period_end.back().
-inline void BookToPeriods(const RateCurve& tariff, const std::vector<double>& period_end, size_t first,
-                          double from, double to, double* cost, size_t stride) {
+inline void BookToPeriods(const RateCurve& tariff, const std::vector<double>& period_end,
+                          size_t first, double from, double to, double* cost, size_t stride) {
   size_t p = first;
   while (true) {
     const double hi = std::min(to, period_end[p]);

@@ -25,7 +25,13 @@
 
 namespace sdsim {
 
-enum class EventKind : uint8_t { kEndCare = 0, kChange = 1, kEscalate = 2, kArrival = 3, kReentry = 4 };
+enum class EventKind : uint8_t {
+  kEndCare = 0,
+  kChange = 1,
+  kEscalate = 2,
+  kArrival = 3,
+  kReentry = 4
+};
 
 struct Event {
   double time;
@@ -44,7 +50,9 @@ struct Event {
   uint32_t id() const { return static_cast<uint32_t>(packed & kMaxId); }
 
   // True if this event runs before `o`.
-  bool Before(const Event& o) const { return time < o.time || (time == o.time && packed < o.packed); }
+  bool Before(const Event& o) const {
+    return time < o.time || (time == o.time && packed < o.packed);
+  }
 };
 static_assert(sizeof(Event) == 16);
 

@@ -6,14 +6,35 @@
 namespace sdsim {
 namespace {
 
-const char* const kNames[kNumMetrics] = {
-    "clients_start",     "clients_end",        "inflow",          "outflow",
-    "outflow_afgerond",  "outflow_overgedragen", "outflow_vervolghulp", "outflow_voortijdig",
-    "outflow_wlz",       "outflow_age_out",    "unique_clients",  "waiting_end",
-    "mean_wait_days",    "waited_share",       "escalated",       "reentries",       "diverted",
-    "cost",              "cost_pgb",           "cost_per_client", "clients_per_1000",
-    "share_over_5y",     "requests",           "no_help",         "algemene_voorziening",
-    "gk_client_share",   "gk_inflow_share",    "gk_cost_share",   "lifetime_risk_18"};
+const char* const kNames[kNumMetrics] = {"clients_start",
+                                         "clients_end",
+                                         "inflow",
+                                         "outflow",
+                                         "outflow_afgerond",
+                                         "outflow_overgedragen",
+                                         "outflow_vervolghulp",
+                                         "outflow_voortijdig",
+                                         "outflow_wlz",
+                                         "outflow_age_out",
+                                         "unique_clients",
+                                         "waiting_end",
+                                         "mean_wait_days",
+                                         "waited_share",
+                                         "escalated",
+                                         "reentries",
+                                         "diverted",
+                                         "cost",
+                                         "cost_pgb",
+                                         "cost_per_client",
+                                         "clients_per_1000",
+                                         "share_over_5y",
+                                         "requests",
+                                         "no_help",
+                                         "algemene_voorziening",
+                                         "gk_client_share",
+                                         "gk_inflow_share",
+                                         "gk_cost_share",
+                                         "lifetime_risk_18"};
 
 }  // namespace
 

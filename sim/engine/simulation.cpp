@@ -81,8 +81,15 @@ void Simulation::Reset(uint64_t seed, uint64_t rep) {
   params_.resize(n);
   for (int k = 0; k < num_nodes_; ++k) {
     const NodeModel& node = model_.nodes[k];
-    params_[k] = NodeParams{&node.tariff, &node.pgb_tariff, &node.per_start, nullptr, nullptr, nullptr,
-                            &node.capacity, {}, {}};
+    params_[k] = NodeParams{&node.tariff,
+                            &node.pgb_tariff,
+                            &node.per_start,
+                            nullptr,
+                            nullptr,
+                            nullptr,
+                            &node.capacity,
+                            {},
+                            {}};
   }
   for (int k = 0; k < num_nodes_; ++k) {
     const NodeModel& node = model_.nodes[k];
@@ -92,7 +99,8 @@ void Simulation::Reset(uint64_t seed, uint64_t rep) {
     if (node.kind == NodeKind::kCostLine) continue;
     node_duration_[k].Seed(seed, rep, node.duration_key);
     node_events_[k].Seed(seed, rep, node.events_key);
-    if (node.initial_clients > 0 || node.initial_waiting > 0) node_stock_[k].Seed(seed, rep, node.stock_key);
+    if (node.initial_clients > 0 || node.initial_waiting > 0)
+      node_stock_[k].Seed(seed, rep, node.stock_key);
   }
   for (size_t d = 0; d < domains; ++d) domain_stream_[d].Seed(seed, rep, model_.domains[d].key);
   // Demand volatility: one factor per domain and calendar year (lognormal, mean 1).
@@ -105,7 +113,7 @@ void Simulation::Reset(uint64_t seed, uint64_t rep) {
       const double s2 = std::log1p(v * v);
       for (double& x : f)
         x = std::exp(-s2 / 2 + std::sqrt(s2) * boost::random::normal_distribution<double>()(
-                                                    domain_stream_[d].engine()));
+                                                   domain_stream_[d].engine()));
     }
     factor[d] = RateCurve(std::move(starts), std::move(f), horizon_);
   }
@@ -115,8 +123,9 @@ void Simulation::Reset(uint64_t seed, uint64_t rep) {
     const SourceModel& src = model_.sources[s];
     source_arrival_[s].Seed(seed, rep, src.arrival_key);
     source_routing_[s].Seed(seed, rep, src.routing_key);
-    intensity_[s] = model_.domains[src.domain].volatility > 0 ? Own(src.intensity.Times(factor[src.domain]))
-                                                              : &src.intensity;
+    intensity_[s] = model_.domains[src.domain].volatility > 0
+                        ? Own(src.intensity.Times(factor[src.domain]))
+                        : &src.intensity;
   }
   inflow_factor_.assign(model_.sources.size(), nullptr);
   ApplyLevers(seed, rep);
@@ -160,7 +169,8 @@ void Simulation::ApplyLevers(uint64_t seed, uint64_t rep) {
     for (size_t b = 0; b <= a; ++b) corr[a] += model_.effect_cholesky[a * ne + b] * z[b];
   }
   effect_values_.resize(ne);
-  for (size_t e = 0; e < ne; ++e) effect_values_[e] = model_.effects[e].size.Quantile(NormalCdf(corr[e]));
+  for (size_t e = 0; e < ne; ++e)
+    effect_values_[e] = model_.effects[e].size.Quantile(NormalCdf(corr[e]));
   lever_streams_.resize(model_.levers.size());
   const RateCurve one = RateCurve::Constant(1, horizon_);
   for (size_t l = 0; l < model_.levers.size(); ++l) {
@@ -171,7 +181,8 @@ void Simulation::ApplyLevers(uint64_t seed, uint64_t rep) {
     auto times = [&](const RateCurve* base) { return Own(base ? base->Times(factor) : factor); };
     switch (lever.kind) {
       case LeverKind::kInflow:
-        for (int s : lever.sources) inflow_factor_[s] = Own(inflow_factor_[s] ? inflow_factor_[s]->Times(factor) : factor);
+        for (int s : lever.sources)
+          inflow_factor_[s] = Own(inflow_factor_[s] ? inflow_factor_[s]->Times(factor) : factor);
         break;
       case LeverKind::kDuration:
         for (int k : lever.nodes) params_[k].duration_factor = times(params_[k].duration_factor);
@@ -180,13 +191,15 @@ void Simulation::ApplyLevers(uint64_t seed, uint64_t rep) {
         for (int k : lever.nodes) params_[k].reentry_factor = times(params_[k].reentry_factor);
         break;
       case LeverKind::kEscalation:
-        for (int k : lever.nodes) params_[k].escalation_factor = times(params_[k].escalation_factor);
+        for (int k : lever.nodes)
+          params_[k].escalation_factor = times(params_[k].escalation_factor);
         break;
       case LeverKind::kTariff:
         for (int k : lever.nodes) {
           params_[k].tariff = Own(params_[k].tariff->Times(factor));
           params_[k].pgb_tariff = Own(params_[k].pgb_tariff->Times(factor));
-          if (!params_[k].per_start->starts().empty()) params_[k].per_start = Own(params_[k].per_start->Times(factor));
+          if (!params_[k].per_start->starts().empty())
+            params_[k].per_start = Own(params_[k].per_start->Times(factor));
         }
         break;
       case LeverKind::kCapacity:
@@ -203,7 +216,8 @@ void Simulation::ApplyLevers(uint64_t seed, uint64_t rep) {
             int places = base[0].places;
             for (const CapacityStep& st : base)
               if (st.day <= d) places = st.places;
-            if (places != kUnlimited) places = static_cast<int>(std::floor(places * factor.RateAt(d) + 1e-9));
+            if (places != kUnlimited)
+              places = static_cast<int>(std::floor(places * factor.RateAt(d) + 1e-9));
             if (steps.empty() || steps.back().places != places) steps.push_back({d, places});
           }
           owned_capacity_.push_back(std::move(steps));
@@ -216,7 +230,8 @@ void Simulation::ApplyLevers(uint64_t seed, uint64_t rep) {
         const int index = static_cast<int>(redirects_.size());
         redirects_.push_back(Redirect{&lever, lever.ramp.Scaled(size), static_cast<int>(l)});
         for (int k : lever.nodes)
-          (lever.kind == LeverKind::kDiversion ? params_[k].diversions : params_[k].shifts).push_back(index);
+          (lever.kind == LeverKind::kDiversion ? params_[k].diversions : params_[k].shifts)
+              .push_back(index);
         break;
       }
     }
@@ -259,7 +274,8 @@ void Simulation::Run(uint64_t seed, uint64_t rep, RepResult* out) {
   for (int k = 0; k < num_nodes_; ++k) {
     const auto& steps = *params_[k].capacity;
     for (size_t i = 1; i < steps.size(); ++i)
-      if (steps[i].day < horizon_) queue_.Push(steps[i].day, EventKind::kChange, static_cast<uint32_t>(k));
+      if (steps[i].day < horizon_)
+        queue_.Push(steps[i].day, EventKind::kChange, static_cast<uint32_t>(k));
   }
   const int periods = static_cast<int>(period_end_.size());
   while (true) {
@@ -281,11 +297,20 @@ void Simulation::Run(uint64_t seed, uint64_t rep, RepResult* out) {
     }
     const Event e = queue_.Pop();
     switch (e.kind()) {
-      case EventKind::kEndCare: OnEndCare(e.id()); break;
-      case EventKind::kChange: OnCapacityChange(e.id()); break;
-      case EventKind::kEscalate: OnEscalate(e.id()); break;
-      case EventKind::kArrival: break;  // never queued
-      case EventKind::kReentry: OnReentry(e.id()); break;
+      case EventKind::kEndCare:
+        OnEndCare(e.id());
+        break;
+      case EventKind::kChange:
+        OnCapacityChange(e.id());
+        break;
+      case EventKind::kEscalate:
+        OnEscalate(e.id());
+        break;
+      case EventKind::kArrival:
+        break;  // never queued
+      case EventKind::kReentry:
+        OnReentry(e.id());
+        break;
     }
   }
   while (snapshots_ < periods) Snapshot(snapshots_++);
@@ -366,7 +391,8 @@ void Simulation::PlaceInitialClients(int k) {
       size_t b = 0;
       while (b + 1 < node.initial_age_cum.size() && u >= node.initial_age_cum[b]) ++b;
       // Birth days of the band's ages on the start date: [oldest, youngest], computed once.
-      client.birth = std::floor(band_birth_[b].first + s.Uniform() * (band_birth_[b].second + 1 - band_birth_[b].first));
+      client.birth = std::floor(band_birth_[b].first +
+                                s.Uniform() * (band_birth_[b].second + 1 - band_birth_[b].first));
       if (dm.limit_age > 0 && AgeAt(client.birth, 0) >= dm.limit_age) client.flags |= kFlagVerlengd;
     }
     // Time already in care: from the equilibrium of the duration (a steady flow), or as given.
@@ -397,7 +423,8 @@ void Simulation::PlaceInitialClients(int k) {
     client.domain_entry = -elapsed;
     client.state = kInCare;
     client.flags |= kFlagEverCare;
-    if (node.gedwongen_kader || (node.initial_gk_share > 0 && s.Uniform() < node.initial_gk_share)) {
+    if (node.gedwongen_kader ||
+        (node.initial_gk_share > 0 && s.Uniform() < node.initial_gk_share)) {
       client.flags |= kFlagGk;
       ++domain_flows_[node.domain].gk_stock;  // period 0
     }
@@ -449,7 +476,8 @@ void Simulation::OnArrival(uint32_t slot) {
     // A birth day with the age at arrival in [age_lo, age_hi): uniform over the span in days,
     // corrected by a day where the mean year length puts it one year off.
     const double day = std::floor(now_);
-    double birth = day - std::floor((src.age_lo + rs.Uniform() * (src.age_hi - src.age_lo)) * kDaysPerYear);
+    double birth =
+        day - std::floor((src.age_lo + rs.Uniform() * (src.age_hi - src.age_lo)) * kDaysPerYear);
     int whole = AgeAt(birth, now_);
     if (whole >= src.age_hi) {
       birth = Birthday(day, -static_cast<int>(src.age_hi)) + 1;
@@ -461,10 +489,14 @@ void Simulation::OnArrival(uint32_t slot) {
     client.birth = birth;
     for (int b = 0; b < num_bands_; ++b)
       if (whole >= model_.bands[b].lo && whole <= model_.bands[b].hi)
-        ++band_requests_[(static_cast<size_t>(period_) * model_.domains.size() + src.domain) * num_bands_ + b];
+        ++band_requests_[(static_cast<size_t>(period_) * model_.domains.size() + src.domain) *
+                             num_bands_ +
+                         b];
   }
-  if (src.toegang >= 0) Enter(c, src.toegang);
-  else Route(c, src.routing.Draw(rs), src.domain);
+  if (src.toegang >= 0)
+    Enter(c, src.toegang);
+  else
+    Route(c, src.routing.Draw(rs), src.domain);
 }
 
 void Simulation::Route(uint32_t c, int32_t t, int domain) {
@@ -474,7 +506,8 @@ void Simulation::Route(uint32_t c, int32_t t, int domain) {
     for (int i : params_[t].diversions) {
       const Redirect& rd = redirects_[i];
       const int to = rd.lever->to.target[0];
-      if (lever_streams_[rd.stream].Uniform() < rd.share.RateAt(now_) && waiting_n_[to] == 0 && busy_[to] < cap_[to]) {
+      if (lever_streams_[rd.stream].Uniform() < rd.share.RateAt(now_) && waiting_n_[to] == 0 &&
+          busy_[to] < cap_[to]) {
         ++flows(t).diverted;
         t = to;
         break;
@@ -483,8 +516,10 @@ void Simulation::Route(uint32_t c, int32_t t, int domain) {
     Enter(c, t);
     return;
   }
-  if (t == kRouteNoHelp) ++domain_flows(domain).no_help;
-  else ++domain_flows(domain).av;
+  if (t == kRouteNoHelp)
+    ++domain_flows(domain).no_help;
+  else
+    ++domain_flows(domain).av;
   clients_[c].state = kFree;
   free_clients_.push_back(c);
 }
@@ -514,8 +549,10 @@ void Simulation::Enter(uint32_t c, int k) {
   ++waiting_n_[k];
   ++flows(k).joins;
   if (node.escalation_per_day > 0) {
-    const double f = params_[k].escalation_factor ? params_[k].escalation_factor->RateAt(now_) : 1.0;
-    const double t = f > 0 ? now_ + Exp1(node_events_[k]) / (node.escalation_per_day * f) : INFINITY;
+    const double f =
+        params_[k].escalation_factor ? params_[k].escalation_factor->RateAt(now_) : 1.0;
+    const double t =
+        f > 0 ? now_ + Exp1(node_events_[k]) / (node.escalation_per_day * f) : INFINITY;
     client.escalate_at = t;
     if (t < horizon_) queue_.Push(t, EventKind::kEscalate, c);
   }
@@ -563,7 +600,9 @@ void Simulation::Start(uint32_t c, int k) {
       if (dm.limit_age > 0 && !std::isnan(client.birth)) {
         const int age = AgeAt(client.birth, now_);
         if (age < dm.limit_age)
-          ++first_entries_[(static_cast<size_t>(period_) * model_.domains.size() + node.domain) * max_limit_age_ + age];
+          ++first_entries_[(static_cast<size_t>(period_) * model_.domains.size() + node.domain) *
+                               max_limit_age_ +
+                           age];
       }
     }
     if (node.gedwongen_kader) client.flags |= kFlagGk;
@@ -577,10 +616,12 @@ void Simulation::Start(uint32_t c, int k) {
     }
     client.flags &= ~kFlagPgb;
     if (node.pgb_share > 0 && node_events_[k].Uniform() < node.pgb_share) client.flags |= kFlagPgb;
-    const double once = (params_[k].per_start->starts().empty() ? 0.0 : params_[k].per_start->RateAt(now_)) +
-                        (node.one_off.starts().empty() ? 0.0 : node.one_off.RateAt(now_));
+    const double once =
+        (params_[k].per_start->starts().empty() ? 0.0 : params_[k].per_start->RateAt(now_)) +
+        (node.one_off.starts().empty() ? 0.0 : node.one_off.RateAt(now_));
     if (once > 0) {
-      cost_[(static_cast<size_t>(period_) * num_nodes_ + k) * 2 + (now_ >= node.payer_switch_day)] += once;
+      cost_[(static_cast<size_t>(period_) * num_nodes_ + k) * 2 +
+            (now_ >= node.payer_switch_day)] += once;
       if (client.flags & kFlagGk) domain_flows(node.domain).gk_cost += once;
     }
   }
@@ -625,7 +666,8 @@ void Simulation::ScheduleStretch(uint32_t c, int k, double remaining) {
     const size_t stride = static_cast<size_t>(num_nodes_) * 2;
     const double sw = std::clamp(node.payer_switch_day, now_, to);
     if (sw > now_)
-      BookToPeriods(tariff, period_end_, period_, now_, sw, &cost_[static_cast<size_t>(k) * 2], stride);
+      BookToPeriods(tariff, period_end_, period_, now_, sw, &cost_[static_cast<size_t>(k) * 2],
+                    stride);
     if (to > sw)
       BookToPeriods(tariff, period_end_, model_.calendar.PeriodOf(sw), sw, to,
                     &cost_[static_cast<size_t>(k) * 2 + 1], stride);
@@ -649,7 +691,9 @@ void Simulation::StartWaiting(int k) {
     const uint64_t entry = waiting_[k].Pop();
     const uint32_t c = static_cast<uint32_t>(entry >> 32);
     const Client& client = clients_[c];
-    if (client.state != kWaiting || client.node != k || client.ticket != static_cast<uint32_t>(entry)) continue;
+    if (client.state != kWaiting || client.node != k ||
+        client.ticket != static_cast<uint32_t>(entry))
+      continue;
     --waiting_n_[k];
     ++flows(k).leaves;
     Start(c, k);
@@ -668,12 +712,19 @@ void Simulation::OnEndCare(uint32_t c) {
   const DomainModel& dm = model_.domains[node.domain];
   int32_t outcome;
   switch (client.reason) {
-    case kByLimit: outcome = dm.at_limit.Draw(domain_stream_[node.domain]); break;
-    case kByUntil: outcome = dm.at_until.Draw(domain_stream_[node.domain]); break;
-    case kByWlz: outcome = ExitTarget(ExitType::kWlz); break;
+    case kByLimit:
+      outcome = dm.at_limit.Draw(domain_stream_[node.domain]);
+      break;
+    case kByUntil:
+      outcome = dm.at_until.Draw(domain_stream_[node.domain]);
+      break;
+    case kByWlz:
+      outcome = ExitTarget(ExitType::kWlz);
+      break;
     default:
-      outcome = node.kind == NodeKind::kToegang ? model_.sources[client.source].routing.Draw(node_events_[k])
-                                                : node.end.Draw(node_events_[k]);
+      outcome = node.kind == NodeKind::kToegang
+                    ? model_.sources[client.source].routing.Draw(node_events_[k])
+                    : node.end.Draw(node_events_[k]);
   }
   if (outcome == kChoiceVerlengd) {
     // Verlengde jeugdhulp: the same care goes on past the age limit, up to until_age.
@@ -686,8 +737,10 @@ void Simulation::OnEndCare(uint32_t c) {
   ++fl.ends;
   if (node.is_care()) {
     ExitType type = ExitType::kVervolghulp;
-    if (client.reason == kByLimit || client.reason == kByUntil) type = ExitType::kAgeOut;
-    else if (IsExitTarget(outcome)) type = ExitOf(outcome);
+    if (client.reason == kByLimit || client.reason == kByUntil)
+      type = ExitType::kAgeOut;
+    else if (IsExitTarget(outcome))
+      type = ExitOf(outcome);
     ++fl.by_type[static_cast<int>(type)];
   }
   MarkSeen(client, node);
@@ -709,10 +762,11 @@ void Simulation::OnEndCare(uint32_t c) {
     return;
   }
   LeaveDomain(c);
-  const double reentry = node.reentry_probability *
-                        (params_[k].reentry_factor ? params_[k].reentry_factor->RateAt(now_) : 1.0);
-  if ((type == ExitType::kAfgerond || type == ExitType::kVoortijdig) && node.reentry_probability > 0 &&
-      node_events_[k].Uniform() < std::min(reentry, 1.0)) {
+  const double reentry =
+      node.reentry_probability *
+      (params_[k].reentry_factor ? params_[k].reentry_factor->RateAt(now_) : 1.0);
+  if ((type == ExitType::kAfgerond || type == ExitType::kVoortijdig) &&
+      node.reentry_probability > 0 && node_events_[k].Uniform() < std::min(reentry, 1.0)) {
     const double back = now_ + node.reentry_delay.Sample(node_events_[k]);
     if (back < horizon_) {
       client.state = kAway;
@@ -746,7 +800,8 @@ void Simulation::OnReentry(uint32_t c) {
   Client& client = clients_[c];
   const NodeModel& node = model_.nodes[client.node];
   const DomainModel& dm = model_.domains[node.domain];
-  if (dm.limit_age > 0 && !std::isnan(client.birth) && now_ >= Birthday(client.birth, dm.limit_age)) {
+  if (dm.limit_age > 0 && !std::isnan(client.birth) &&
+      now_ >= Birthday(client.birth, dm.limit_age)) {
     client.state = kFree;  // too old for this domain now
     free_clients_.push_back(c);
     return;
@@ -789,7 +844,8 @@ void Simulation::Snapshot(int p) {
           break;
         }
     }
-    if (c.band >= 0) ++band_in_care_[(static_cast<size_t>(p) * domains + node.domain) * num_bands_ + c.band];
+    if (c.band >= 0)
+      ++band_in_care_[(static_cast<size_t>(p) * domains + node.domain) * num_bands_ + c.band];
   }
 }
 
@@ -804,7 +860,8 @@ void Simulation::Finalize(RepResult* out) const {
     };
     if (grp.kind == GroupKind::kBand) {
       for (int p = 0; p < L.periods; ++p) {
-        const size_t i = (static_cast<size_t>(p) * domains + grp.domain_index) * num_bands_ + grp.band_index;
+        const size_t i =
+            (static_cast<size_t>(p) * domains + grp.domain_index) * num_bands_ + grp.band_index;
         const double pop = model_.Population(grp.band_index, model_.calendar.periods()[p].year);
         set(p, kClientsEnd, band_in_care_[i]);
         set(p, kRequests, band_requests_[i]);
@@ -848,11 +905,15 @@ void Simulation::Finalize(RepResult* out) const {
         over5 += over5_[pk];
         if (node.beschikking && node.is_care()) besch_starts += x.starts;
       }
-      const double unique = grp.mask_bit >= 0 ? stock + new_unique_[static_cast<size_t>(p) * kMaxMaskGroups + grp.mask_bit] : kNaN;
+      const double unique =
+          grp.mask_bit >= 0
+              ? stock + new_unique_[static_cast<size_t>(p) * kMaxMaskGroups + grp.mask_bit]
+              : kNaN;
       set(p, kClientsStart, stock);
       set(p, kInflow, sum.starts);
       set(p, kOutflow, sum.ends);
-      for (int t = 0; t < static_cast<int>(ExitType::kCount); ++t) set(p, kOutAfgerond + t, sum.by_type[t]);
+      for (int t = 0; t < static_cast<int>(ExitType::kCount); ++t)
+        set(p, kOutAfgerond + t, sum.by_type[t]);
       set(p, kUniqueClients, unique);
       stock += static_cast<double>(sum.starts) - sum.ends;
       set(p, kClientsEnd, stock);
@@ -886,7 +947,8 @@ void Simulation::Finalize(RepResult* out) const {
       double gk_cost = df.gk_cost;
       for (int k : grp.nodes)
         if (model_.nodes[k].kind == NodeKind::kCostLine && model_.nodes[k].gedwongen_kader)
-          gk_cost += fixed_cost_[(static_cast<size_t>(p) * n + k) * 2] + fixed_cost_[(static_cast<size_t>(p) * n + k) * 2 + 1];
+          gk_cost += fixed_cost_[(static_cast<size_t>(p) * n + k) * 2] +
+                     fixed_cost_[(static_cast<size_t>(p) * n + k) * 2 + 1];
       set(p, kGkCostShare, cost > 0 ? gk_cost / cost : kNaN);
       const DomainModel& dm = model_.domains[d];
       if (dm.limit_age > 0) {
@@ -894,7 +956,8 @@ void Simulation::Finalize(RepResult* out) const {
         double never = 1;
         for (int a = 0; a < dm.limit_age; ++a) {
           const double pop_a = model_.PopulationAtAge(a, year);
-          const double entries = first_entries_[(static_cast<size_t>(p) * domains + d) * max_limit_age_ + a];
+          const double entries =
+              first_entries_[(static_cast<size_t>(p) * domains + d) * max_limit_age_ + a];
           const double h = pop_a > 0 ? entries / (pop_a * years) : 0.0;
           never *= 1 - std::min(h, 1.0);
         }

@@ -44,21 +44,22 @@ class Simulation {
     double limit_day;     // the birthday at age limit_age (a cache for the age limit)
     double band_until;    // the birthday that ends the cached age band (-inf: not computed)
     int32_t node;
-    int16_t source;  // source of the original request (toegang routing, re-entry)
+    int16_t source;     // source of the original request (toegang routing, re-entry)
     int16_t limit_age;  // the age limit_day belongs to; -1 = not computed
     State state;
-    Reason reason;   // why the current care stretch ends
+    Reason reason;  // why the current care stretch ends
     uint8_t flags;
-    int8_t band;           // cached age band (-1: none)
-    uint32_t ticket;       // matches the client's live waiting-list entry
-    uint32_t seen_period;  // period that `seen` refers to
+    int8_t band;              // cached age band (-1: none)
+    uint32_t ticket;          // matches the client's live waiting-list entry
+    uint32_t seen_period;     // period that `seen` refers to
     uint32_t gk_seen_period;  // period in which the client was last counted as a GK client
-    GroupMask seen;        // unique-client groups counted during seen_period
+    GroupMask seen;           // unique-client groups counted during seen_period
   };
   // Flow counters per (period, node).
   struct Flows {
     double wait_sum = 0;
-    uint32_t starts = 0, ends = 0, joins = 0, leaves = 0, waited = 0, escalated = 0, reentries = 0, diverted = 0;
+    uint32_t starts = 0, ends = 0, joins = 0, leaves = 0, waited = 0, escalated = 0, reentries = 0,
+             diverted = 0;
     uint32_t by_type[static_cast<int>(ExitType::kCount)] = {};
   };
   // Counters per (period, domain).
@@ -131,7 +132,7 @@ class Simulation {
   double horizon_;
   std::vector<double> period_end_;
   std::vector<std::pair<double, double>> band_birth_;  // per band: birth days of its ages at day 0
-  std::vector<double> fixed_cost_;  // [period][node][payer slot], deterministic
+  std::vector<double> fixed_cost_;                     // [period][node][payer slot], deterministic
 
   // Per-replication state.
   double now_ = 0;
@@ -143,8 +144,10 @@ class Simulation {
   std::vector<uint32_t> free_clients_;
   std::vector<int> busy_, cap_, next_step_, waiting_n_, stock0_, waiting0_;
   std::vector<Fifo> waiting_;
-  std::vector<const RateCurve*> intensity_;  // per source, with this replication's volatility and levers
-  std::vector<double> next_arrival_;  // per source, then per extra stream: next arrival (inf = none)
+  std::vector<const RateCurve*>
+      intensity_;  // per source, with this replication's volatility and levers
+  std::vector<double>
+      next_arrival_;  // per source, then per extra stream: next arrival (inf = none)
   std::vector<const RateCurve*> inflow_factor_, thin_, extra_;  // per source; nullptr = none
   std::vector<Stream> thin_stream_, extra_arrival_, extra_routing_;
   int next_source_ = -1;

@@ -154,9 +154,10 @@ PointKernel MakeInitialKernel(const NodeModel& node, int days) {
       for (int m = 0;; ++m) {
         const double tail = Survival(d, m) * std::exp(-w * m);
         if (tail < 1e-13 || m > 200 * 366) break;
-        mean += m < static_cast<int>(a0.size()) ? a0[m]
-                                               : Integrate([&](double u) { return Survival(d, u) * std::exp(-w * u); },
-                                                           m, m + 1.0, kinks);
+        mean += m < static_cast<int>(a0.size())
+                    ? a0[m]
+                    : Integrate([&](double u) { return Survival(d, u) * std::exp(-w * u); }, m,
+                                m + 1.0, kinks);
       }
     }
     double g = 0;  // G(n)

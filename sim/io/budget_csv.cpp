@@ -5,16 +5,24 @@ namespace sdsim {
 
 std::string BudgetCsv(const std::vector<ScenarioBudget>& scenarios, CsvDialect dialect) {
   CsvWriter w(dialect);
-  for (const char* c : {"scenario", "line", "selection", "year", "period", "budget", "replications", "mean_cost",
-                        "p5_cost", "p50_cost", "p90_cost", "p95_cost", "p_overrun", "expected_overrun",
-                        "reserve_90", "reserve_95"})
+  for (const char* c : {"scenario", "line", "selection", "year", "period", "budget", "replications",
+                        "mean_cost", "p5_cost", "p50_cost", "p90_cost", "p95_cost", "p_overrun",
+                        "expected_overrun", "reserve_90", "reserve_95"})
     w.Text(c);
   w.EndRow();
   for (const ScenarioBudget& s : scenarios) {
     for (const BudgetResult& r : s.results) {
       const Period& per = s.model->calendar.periods()[r.line->period];
-      w.Text(s.scenario).Text(r.line->name).Text(r.line->selection).Integer(per.year).Text(per.label);
-      w.Number(r.line->amount).Integer(r.cost.n).Number(r.cost.mean).Number(r.cost.p5).Number(r.cost.p50);
+      w.Text(s.scenario)
+          .Text(r.line->name)
+          .Text(r.line->selection)
+          .Integer(per.year)
+          .Text(per.label);
+      w.Number(r.line->amount)
+          .Integer(r.cost.n)
+          .Number(r.cost.mean)
+          .Number(r.cost.p5)
+          .Number(r.cost.p50);
       w.Number(r.cost.p90).Number(r.cost.p95).Number(r.p_overrun).Number(r.expected_overrun);
       w.Number(r.reserve_90).Number(r.reserve_95);
       w.EndRow();

@@ -7,9 +7,12 @@
 namespace sdsim {
 
 bool ParseCsvDialect(std::string_view text, CsvDialect* dialect) {
-  if (text == "intl") *dialect = CsvDialect::kIntl;
-  else if (text == "nl") *dialect = CsvDialect::kNl;
-  else return false;
+  if (text == "intl")
+    *dialect = CsvDialect::kIntl;
+  else if (text == "nl")
+    *dialect = CsvDialect::kNl;
+  else
+    return false;
   return true;
 }
 
@@ -39,8 +42,9 @@ void CsvWriter::Separator() {
 
 CsvWriter& CsvWriter::Text(std::string_view t) {
   Separator();
-  const bool quote = t.find_first_of(std::string{sep_, '"', '\n', '\r', ','}) != std::string_view::npos ||
-                     (!t.empty() && (t.front() == ' ' || t.back() == ' '));
+  const bool quote =
+      t.find_first_of(std::string{sep_, '"', '\n', '\r', ','}) != std::string_view::npos ||
+      (!t.empty() && (t.front() == ' ' || t.back() == ' '));
   if (!quote) {
     out_ += t;
     return *this;

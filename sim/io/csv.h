@@ -31,7 +31,9 @@ class CsvWriter {
   CsvWriter& Text(std::string_view text);
   CsvWriter& Number(double value);
   CsvWriter& Integer(long long value);
-  CsvWriter& Cell(const CsvCell& cell) { return cell.numeric ? Number(cell.number) : Text(cell.text); }
+  CsvWriter& Cell(const CsvCell& cell) {
+    return cell.numeric ? Number(cell.number) : Text(cell.text);
+  }
   void EndRow();
   const std::string& str() const { return out_; }
 

@@ -22,7 +22,8 @@ std::string UtcNow() {
   return buf;
 }
 
-std::string ManifestJson(const RunInfo& info, const std::vector<const ResolvedScenario*>& scenarios) {
+std::string ManifestJson(const RunInfo& info,
+                         const std::vector<const ResolvedScenario*>& scenarios) {
   Json j;
   j["program"] = "sdsim";
   j["version"] = SDSIM_VERSION;
@@ -45,7 +46,8 @@ std::string ManifestJson(const RunInfo& info, const std::vector<const ResolvedSc
     e["name"] = s->name;
     e["file"] = s->path();
     Json files = Json::array();
-    for (const ScenarioFile& f : s->chain) files.push_back(Json{{"path", f.path}, {"sha256", f.sha256}});
+    for (const ScenarioFile& f : s->chain)
+      files.push_back(Json{{"path", f.path}, {"sha256", f.sha256}});
     e["input_files"] = files;
     e["resolved"] = s->doc;
     list.push_back(e);

@@ -15,8 +15,8 @@ struct RunInfo {
   uint64_t seed = 0;
   int replications = 0;
   int threads = 0;
-  std::string period;        // "year", "half" or "month"
-  std::string started_utc;   // ISO 8601
+  std::string period;       // "year", "half" or "month"
+  std::string started_utc;  // ISO 8601
   std::string finished_utc;
   double seconds = 0;
   uint64_t events = 0;
@@ -26,7 +26,8 @@ struct RunInfo {
   double peak_memory_mb = 0;         // this process's peak resident memory
 };
 
-std::string ManifestJson(const RunInfo& info, const std::vector<const ResolvedScenario*>& scenarios);
+std::string ManifestJson(const RunInfo& info,
+                         const std::vector<const ResolvedScenario*>& scenarios);
 // This process's peak resident memory so far, in MiB.
 double PeakMemoryMb();
 // Current time as "2026-11-23T10:15:00Z".

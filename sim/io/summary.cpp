@@ -26,18 +26,19 @@ std::vector<bool> ActiveCells(const Model& m) {
   std::vector<bool> active(L.size(), false);
   for (int p = 0; p < L.periods; ++p)
     for (int g = 0; g < L.groups; ++g)
-      for (int k = 0; k < L.metrics; ++k) active[L.Index(p, g, k)] = MetricDefined(m, m.groups[g], k);
+      for (int k = 0; k < L.metrics; ++k)
+        active[L.Index(p, g, k)] = MetricDefined(m, m.groups[g], k);
   return active;
 }
 
-const char* const kSummaryColumns[] = {"scenario", "domain", "form",   "pillar", "taakveld", "payer",
-                                       "age_band", "year",   "period", "metric", "replications",
-                                       "mean",     "sd",     "p5",     "p25",    "p50",      "p75", "p95"};
+const char* const kSummaryColumns[] = {
+    "scenario", "domain",       "form", "pillar", "taakveld", "payer", "age_band", "year", "period",
+    "metric",   "replications", "mean", "sd",     "p5",       "p25",   "p50",      "p75",  "p95"};
 const int kNumSummaryColumns = sizeof(kSummaryColumns) / sizeof(kSummaryColumns[0]);
 
 std::string SummaryCsv(const std::vector<ScenarioSummary>& scenarios, CsvDialect dialect,
-                       const std::vector<std::string>& lead_columns, const std::vector<CsvCell>& lead_values,
-                       bool header) {
+                       const std::vector<std::string>& lead_columns,
+                       const std::vector<CsvCell>& lead_values, bool header) {
   CsvWriter w(dialect, header);
   if (header) {
     for (const std::string& c : lead_columns) w.Text(c);

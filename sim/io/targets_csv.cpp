@@ -12,9 +12,12 @@ namespace {
 std::string Short(double v) {
   if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
   char buf[32];
-  if (std::fabs(v) >= 1e6) std::snprintf(buf, sizeof buf, "%.3gM", v / 1e6);
-  else if (std::fabs(v) >= 100) std::snprintf(buf, sizeof buf, "%.0f", v);
-  else std::snprintf(buf, sizeof buf, "%.3g", v);
+  if (std::fabs(v) >= 1e6)
+    std::snprintf(buf, sizeof buf, "%.3gM", v / 1e6);
+  else if (std::fabs(v) >= 100)
+    std::snprintf(buf, sizeof buf, "%.0f", v);
+  else
+    std::snprintf(buf, sizeof buf, "%.3g", v);
   return buf;
 }
 
@@ -22,8 +25,9 @@ std::string Short(double v) {
 
 std::string TargetsCsv(const std::vector<ScenarioTargets>& scenarios, CsvDialect dialect) {
   CsvWriter w(dialect);
-  for (const char* c : {"scenario", "target", "metric", "selection", "period", "lower", "upper", "replications",
-                        "mean", "p5", "p95", "probability_met", "mean_in_range", "source"})
+  for (const char* c :
+       {"scenario", "target", "metric", "selection", "period", "lower", "upper", "replications",
+        "mean", "p5", "p95", "probability_met", "mean_in_range", "source"})
     w.Text(c);
   w.EndRow();
   const double nan = std::nan("");
@@ -46,16 +50,19 @@ std::string TargetsTable(const std::vector<ScenarioTargets>& scenarios) {
   char line[512];
   for (const ScenarioTargets& s : scenarios) {
     if (s.results.empty()) continue;
-    out += "  targets of " + s.scenario + " (mean [p5 - p95] against the accepted range; P = share of replications within it):\n";
+    out += "  targets of " + s.scenario +
+           " (mean [p5 - p95] against the accepted range; P = share of replications within it):\n";
     for (const TargetResult& r : s.results) {
       const TargetModel& t = *r.target;
-      std::string range = std::isinf(t.upper) ? ">= " + Short(t.lower)
+      std::string range = std::isinf(t.upper)   ? ">= " + Short(t.lower)
                           : std::isinf(t.lower) ? "<= " + Short(t.upper)
                                                 : Short(t.lower) + " - " + Short(t.upper);
-      std::snprintf(line, sizeof line, "    %-4s %-44.44s %-8s %9s [%s - %s]  accepted %-12s P %3.0f%%\n",
+      std::snprintf(line, sizeof line,
+                    "    %-4s %-44.44s %-8s %9s [%s - %s]  accepted %-12s P %3.0f%%\n",
                     r.mean_in_range ? "ok" : "OFF", t.name.c_str(),
-                    s.model->calendar.periods()[t.period].label.c_str(), Short(r.stats.mean).c_str(),
-                    Short(r.stats.p5).c_str(), Short(r.stats.p95).c_str(), range.c_str(), 100 * r.probability_met);
+                    s.model->calendar.periods()[t.period].label.c_str(),
+                    Short(r.stats.mean).c_str(), Short(r.stats.p5).c_str(),
+                    Short(r.stats.p95).c_str(), range.c_str(), 100 * r.probability_met);
       out += line;
     }
   }

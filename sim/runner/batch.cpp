@@ -62,21 +62,20 @@ uint64_t RunBatch(const std::vector<const Model*>& models, const BatchOptions& o
                                         next += options.stride;
                                         return w;
                                       }) &
-            tbb::make_filter<Work*, Work*>(tbb::filter_mode::parallel,
-                                           [&](Work* w) {
-                                             Sims& local = sims.local();
-                                             uint64_t n = 0;
-                                             for (size_t m = 0; m < local.size(); ++m) {
-                                               local[m]->Run(options.seed, static_cast<uint64_t>(w->rep),
-                                                             &w->results[m]);
-                                               n += local[m]->events();
-                                             }
-                                             events.fetch_add(n, std::memory_order_relaxed);
-                                             return w;
-                                           }) &
-            tbb::make_filter<Work*, void>(tbb::filter_mode::serial_in_order, [&](Work* w) {
-              sink(w->rep, w->results);
-            }));
+            tbb::make_filter<Work*, Work*>(
+                tbb::filter_mode::parallel,
+                [&](Work* w) {
+                  Sims& local = sims.local();
+                  uint64_t n = 0;
+                  for (size_t m = 0; m < local.size(); ++m) {
+                    local[m]->Run(options.seed, static_cast<uint64_t>(w->rep), &w->results[m]);
+                    n += local[m]->events();
+                  }
+                  events.fetch_add(n, std::memory_order_relaxed);
+                  return w;
+                }) &
+            tbb::make_filter<Work*, void>(tbb::filter_mode::serial_in_order,
+                                          [&](Work* w) { sink(w->rep, w->results); }));
   });
   return events.load();
 }

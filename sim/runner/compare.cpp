@@ -7,21 +7,23 @@ namespace sdsim {
 namespace {
 
 std::string Identity(const GroupModel& g) {
-  return g.domain + "|" + g.form + "|" + g.pillar + "|" + g.taakveld + "|" + g.payer + "|" + g.age_band;
+  return g.domain + "|" + g.form + "|" + g.pillar + "|" + g.taakveld + "|" + g.payer + "|" +
+         g.age_band;
 }
 
 std::vector<int> InvestmentRows(const Model& m, const GroupModel& g) {
   std::vector<int> out;
   for (int k : g.nodes)
-    if (m.nodes[k].kind == NodeKind::kCostLine && m.nodes[k].investment) out.push_back(m.node_group[k]);
+    if (m.nodes[k].kind == NodeKind::kCostLine && m.nodes[k].investment)
+      out.push_back(m.node_group[k]);
   return out;
 }
 
 }  // namespace
 
 const char* CompareMetricName(int m) {
-  static const char* const kNames[kNumCmp] = {"cost", "cost_cumulative", "clients_end", "unique_clients",
-                                              "inflow", "investment"};
+  static const char* const kNames[kNumCmp] = {"cost",           "cost_cumulative", "clients_end",
+                                              "unique_clients", "inflow",          "investment"};
   return m >= 0 && m < kNumCmp ? kNames[m] : "?";
 }
 
@@ -72,8 +74,10 @@ void Comparison::Add(const RepResult& base, const RepResult& alt) {
       d[kCmpCost] = value(alt, la, p.alt, t, kCost) - value(base, lb, p.base, t, kCost);
       cumulative += d[kCmpCost];
       d[kCmpCostCumulative] = cumulative;
-      d[kCmpClientsEnd] = value(alt, la, p.alt, t, kClientsEnd) - value(base, lb, p.base, t, kClientsEnd);
-      d[kCmpUnique] = value(alt, la, p.alt, t, kUniqueClients) - value(base, lb, p.base, t, kUniqueClients);
+      d[kCmpClientsEnd] =
+          value(alt, la, p.alt, t, kClientsEnd) - value(base, lb, p.base, t, kClientsEnd);
+      d[kCmpUnique] =
+          value(alt, la, p.alt, t, kUniqueClients) - value(base, lb, p.base, t, kUniqueClients);
       d[kCmpInflow] = value(alt, la, p.alt, t, kInflow) - value(base, lb, p.base, t, kInflow);
       d[kCmpInvestment] = 0;
       for (int g : p.investment_alt) d[kCmpInvestment] += value(alt, la, g, t, kCost);
@@ -105,7 +109,8 @@ std::vector<Comparison::Row> Comparison::Rows() const {
         r.period = t;
         r.metric = m;
         r.diff = cells_[Cell(i, t, m)].Get();
-        r.p_lower = r.diff.n > 0 ? static_cast<double>(below_[Cell(i, t, m)]) / r.diff.n : std::nan("");
+        r.p_lower =
+            r.diff.n > 0 ? static_cast<double>(below_[Cell(i, t, m)]) / r.diff.n : std::nan("");
         if (m == kCmpCostCumulative) r.payback = payback;
         rows.push_back(r);
       }

@@ -15,7 +15,15 @@ namespace sdsim {
 
 // The metrics compared: cost, cumulative cost (to the end of each period), clients at the end
 // of the period, unique clients, inflow, and the scenario's investment cost lines.
-enum CompareMetric { kCmpCost, kCmpCostCumulative, kCmpClientsEnd, kCmpUnique, kCmpInflow, kCmpInvestment, kNumCmp };
+enum CompareMetric {
+  kCmpCost,
+  kCmpCostCumulative,
+  kCmpClientsEnd,
+  kCmpUnique,
+  kCmpInflow,
+  kCmpInvestment,
+  kNumCmp
+};
 const char* CompareMetricName(int m);
 
 class Comparison {
@@ -28,10 +36,10 @@ class Comparison {
     int base_group = -1, alt_group = -1;
     int period = 0;
     int metric = 0;
-    Stats diff;             // of (scenario - baseline) across replications
-    double p_lower = 0;     // P(difference < 0): for cost, P(saving > 0)
-    std::string payback;    // cost_cumulative rows: the first period from which the mean cumulative
-                            // difference is a saving to the end of the horizon, or "none"
+    Stats diff;           // of (scenario - baseline) across replications
+    double p_lower = 0;   // P(difference < 0): for cost, P(saving > 0)
+    std::string payback;  // cost_cumulative rows: the first period from which the mean cumulative
+                          // difference is a saving to the end of the horizon, or "none"
   };
   std::vector<Row> Rows() const;
   const Model& base() const { return base_; }

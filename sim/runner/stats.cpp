@@ -9,7 +9,7 @@ namespace sdsim {
 namespace {
 
 // Marker probabilities: the reported percentiles and points between them (and the extremes).
-constexpr std::array<double, 15> kMarkers = {0,    0.025, 0.05, 0.15, 0.25,  0.375, 0.5, 0.625,
+constexpr std::array<double, 15> kMarkers = {0,    0.025, 0.05, 0.15,  0.25, 0.375, 0.5, 0.625,
                                              0.75, 0.825, 0.90, 0.925, 0.95, 0.975, 1};
 constexpr int kM = static_cast<int>(kMarkers.size());
 
@@ -24,7 +24,8 @@ double Percentile(const std::vector<double>& sorted, double q) {
 }
 
 Stats Summarise(std::vector<double> values) {
-  values.erase(std::remove_if(values.begin(), values.end(), [](double v) { return std::isnan(v); }), values.end());
+  values.erase(std::remove_if(values.begin(), values.end(), [](double v) { return std::isnan(v); }),
+               values.end());
   Stats s;
   s.n = static_cast<int>(values.size());
   if (values.empty()) {
@@ -80,9 +81,10 @@ struct CellStats::Sketch {
       const double d = np[i] - n[i];
       if ((d >= 1 && n[i + 1] - n[i] > 1) || (d <= -1 && n[i - 1] - n[i] < -1)) {
         const double s = d > 0 ? 1.0 : -1.0;
-        const double par = q[i] + s / (n[i + 1] - n[i - 1]) *
-                                      ((n[i] - n[i - 1] + s) * (q[i + 1] - q[i]) / (n[i + 1] - n[i]) +
-                                       (n[i + 1] - n[i] - s) * (q[i] - q[i - 1]) / (n[i] - n[i - 1]));
+        const double par =
+            q[i] + s / (n[i + 1] - n[i - 1]) *
+                       ((n[i] - n[i - 1] + s) * (q[i + 1] - q[i]) / (n[i + 1] - n[i]) +
+                        (n[i + 1] - n[i] - s) * (q[i] - q[i - 1]) / (n[i] - n[i - 1]));
         if (q[i - 1] < par && par < q[i + 1]) {
           q[i] = par;
         } else {

@@ -34,7 +34,8 @@ void Builder::TabulateEquilibrium(NodeModel* node) {
     const double target = total * k / n;
     while (i < steps && cdf[i + 1] < target) ++i;
     const double span = cdf[i + 1] - cdf[i];
-    node->equilibrium_quantiles[k] = k == n ? top : step * (i + (span > 0 ? (target - cdf[i]) / span : 0));
+    node->equilibrium_quantiles[k] =
+        k == n ? top : step * (i + (span > 0 ? (target - cdf[i]) / span : 0));
   }
 }
 
@@ -46,7 +47,8 @@ void Builder::ReadForm(const Json& j, const std::string& ptr, int k) {
   node.beschikking = r.Bool("beschikking").value_or(true);
   node.gedwongen_kader = r.Bool("gedwongen_kader").value_or(false);
   // Pillar: vangnet for beschikking-based care, meedoen for beschikkingsvrij help (BRIEF 2).
-  node.pillar = InternName(&m_->pillars, r.String("pillar").value_or(node.beschikking ? "vangnet" : "meedoen"));
+  node.pillar = InternName(&m_->pillars,
+                           r.String("pillar").value_or(node.beschikking ? "vangnet" : "meedoen"));
   if (const auto t = r.String("taakveld")) node.taakveld = InternName(&m_->taakvelden, *t);
   node.duration_key = PurposeKey("duration/" + node.key());
   node.events_key = PurposeKey("events/" + node.key());
@@ -55,9 +57,12 @@ void Builder::ReadForm(const Json& j, const std::string& ptr, int k) {
   // Prices and contracts.
   const Json* tariff = r.Find("tariff");
   const Json* lump = r.Object("lump_sum");
-  if (tariff) ReadPrice(*tariff, r.PointerOf("tariff"), &node.tariff, &node.per_start);
+  if (tariff)
+    ReadPrice(*tariff, r.PointerOf("tariff"), &node.tariff, &node.per_start);
   else if (!lump && !r.Find("staff"))
-    r.Missing("tariff", "the price of care, e.g. {\"amount\": 40, \"per\": \"day\"} (0 if free), or a lump_sum contract");
+    r.Missing("tariff",
+              "the price of care, e.g. {\"amount\": 40, \"per\": \"day\"} (0 if free), or a "
+              "lump_sum contract");
   if (!tariff) node.tariff = RateCurve::Constant(0, m_->calendar.horizon());
   std::vector<RateCurve> fixed;
   std::optional<int> lump_places;
@@ -65,16 +70,22 @@ void Builder::ReadForm(const Json& j, const std::string& ptr, int k) {
     Reader lr(*lump, r.PointerOf("lump_sum"), pr_);
     RateCurve budget;
     const Json* b = lr.Find("budget_per_year");
-    if (!b) lr.Missing("budget_per_year", "the fixed annual budget of the contract, in euros");
-    else if (ReadYearlyAmount(*b, lr.PointerOf("budget_per_year"), &budget)) fixed.push_back(budget);
+    if (!b)
+      lr.Missing("budget_per_year", "the fixed annual budget of the contract, in euros");
+    else if (ReadYearlyAmount(*b, lr.PointerOf("budget_per_year"), &budget))
+      fixed.push_back(budget);
     if (const auto cpp = lr.Number("cost_per_place", Check::kPositive)) {
       // One yearly amount (a number, or {"amount": .., "per": "year"}) gives the places.
       double amount = -1;
-      if (b && b->is_number()) amount = b->get<double>();
-      else if (b && b->is_object() && b->value("per", "") == "year" && b->contains("amount") && (*b)["amount"].is_number())
+      if (b && b->is_number())
+        amount = b->get<double>();
+      else if (b && b->is_object() && b->value("per", "") == "year" && b->contains("amount") &&
+               (*b)["amount"].is_number())
         amount = (*b)["amount"].get<double>();
-      if (amount >= 0) lump_places = static_cast<int>(std::floor(amount / *cpp + 1e-9));
-      else lr.Fail("cost_per_place", "needs a single budget_per_year to derive the number of places");
+      if (amount >= 0)
+        lump_places = static_cast<int>(std::floor(amount / *cpp + 1e-9));
+      else
+        lr.Fail("cost_per_place", "needs a single budget_per_year to derive the number of places");
     }
   }
   if (const Json* staff = r.Object("staff")) {
@@ -82,9 +93,11 @@ void Builder::ReadForm(const Json& j, const std::string& ptr, int k) {
     const auto fte = sr.Number("fte", Check::kNonNegative);
     const auto cost = sr.Number("cost_per_fte", Check::kNonNegative);
     if (!sr.Find("fte")) sr.Missing("fte", "the staff in FTE");
-    if (!sr.Find("cost_per_fte")) sr.Missing("cost_per_fte", "the cost of one FTE per year, in euros");
+    if (!sr.Find("cost_per_fte"))
+      sr.Missing("cost_per_fte", "the cost of one FTE per year, in euros");
     RateCurve c;
-    if (fte && cost && ReadYearlyAmount(Json(*fte * *cost), sr.PointerOf("cost_per_fte"), &c)) fixed.push_back(c);
+    if (fte && cost && ReadYearlyAmount(Json(*fte * *cost), sr.PointerOf("cost_per_fte"), &c))
+      fixed.push_back(c);
   }
   if (const auto one_off = r.Number("one_off", Check::kNonNegative)) {
     // A one-off cost at the start of each episode (hulpmiddel, woningaanpassing), indexed.
@@ -95,29 +108,38 @@ void Builder::ReadForm(const Json& j, const std::string& ptr, int k) {
     Reader pr(*pgb, r.PointerOf("pgb"), pr_);
     node.pgb_share = pr.Number("share", Check::kProbability, 0.0);
     if (!pr.Find("share")) pr.Missing("share", "the fraction of clients who choose a PGB");
-    if (const Json* t = pr.Find("tariff")) ReadPrice(*t, pr.PointerOf("tariff"), &node.pgb_tariff, nullptr);
-    else pr.Missing("tariff", "the PGB price, e.g. {\"amount\": 30, \"per\": \"day\"}");
+    if (const Json* t = pr.Find("tariff"))
+      ReadPrice(*t, pr.PointerOf("tariff"), &node.pgb_tariff, nullptr);
+    else
+      pr.Missing("tariff", "the PGB price, e.g. {\"amount\": 30, \"per\": \"day\"}");
   }
   if (node.pgb_tariff.starts().empty()) node.pgb_tariff = node.tariff;
   node.payer = InternName(&m_->payers, r.String("payer").value_or("gemeente"));
   node.payer_after = node.payer;
   if (const Json* sw = r.Object("payer_switch")) {
     Reader wr(*sw, r.PointerOf("payer_switch"), pr_);
-    if (const auto day = ReadDay(wr, "date")) node.payer_switch_day = *day;
-    else if (!wr.Find("date")) wr.Missing("date", "the date from which the other payer pays");
-    if (const auto to = wr.String("to")) node.payer_after = InternName(&m_->payers, *to);
-    else if (!wr.Find("to")) wr.Missing("to", "the payer from that date, e.g. \"gemeente\"");
+    if (const auto day = ReadDay(wr, "date"))
+      node.payer_switch_day = *day;
+    else if (!wr.Find("date"))
+      wr.Missing("date", "the date from which the other payer pays");
+    if (const auto to = wr.String("to"))
+      node.payer_after = InternName(&m_->payers, *to);
+    else if (!wr.Find("to"))
+      wr.Missing("to", "the payer from that date, e.g. \"gemeente\"");
   }
 
   // Capacity: places, a schedule, staffed places, or derived from a lump-sum budget.
-  if (const Json* cap = r.Find("capacity")) ReadCapacity(*cap, r.PointerOf("capacity"), &node.capacity);
-  else if (lump_places) node.capacity = {{0.0, *lump_places}};
+  if (const Json* cap = r.Find("capacity"))
+    ReadCapacity(*cap, r.PointerOf("capacity"), &node.capacity);
+  else if (lump_places)
+    node.capacity = {{0.0, *lump_places}};
   if (node.capacity.empty()) node.capacity.push_back({0.0, kUnlimited});
 
   if (const Json* dur = r.Find("duration")) {
     if (auto dist = ReadDistribution(*dur, r.PointerOf("duration"))) node.duration = *dist;
   } else {
-    r.Missing("duration", "the time in care, e.g. {\"type\": \"lognormal\", \"mean\": 300, \"sd\": 250}");
+    r.Missing("duration",
+              "the time in care, e.g. {\"type\": \"lognormal\", \"mean\": 300, \"sd\": 250}");
   }
 
   // End of care: vervolghulp to forms, or typed exits; the rest is "afgerond".
@@ -133,18 +155,23 @@ void Builder::ReadForm(const Json& j, const std::string& ptr, int k) {
   if (const Json* re = r.Object("reentry")) {
     Reader rr(*re, r.PointerOf("reentry"), pr_);
     node.reentry_probability = rr.Number("probability", Check::kProbability, 0.0);
-    if (!rr.Find("probability")) rr.Missing("probability", "the chance that a client who left comes back");
+    if (!rr.Find("probability"))
+      rr.Missing("probability", "the chance that a client who left comes back");
     if (const Json* d = rr.Find("delay")) {
       if (auto dist = ReadDistribution(*d, rr.PointerOf("delay"))) node.reentry_delay = *dist;
     } else {
-      rr.Missing("delay", "the time until a client comes back, e.g. {\"type\": \"exponential\", \"mean\": 6, \"unit\": \"months\"}");
+      rr.Missing("delay",
+                 "the time until a client comes back, e.g. {\"type\": \"exponential\", \"mean\": "
+                 "6, \"unit\": \"months\"}");
     }
-    node.reentry_via_toegang = rr.Choice("via", {"toegang", "form"}).value_or("toegang") == "toegang";
+    node.reentry_via_toegang =
+        rr.Choice("via", {"toegang", "form"}).value_or("toegang") == "toegang";
   }
   if (const Json* esc = r.Object("escalation")) {
     Reader er(*esc, r.PointerOf("escalation"), pr_);
     node.escalation_per_day = er.Number("hazard_per_day", Check::kNonNegative, 0.0);
-    if (!er.Find("hazard_per_day")) er.Missing("hazard_per_day", "the chance per day of waiting of moving to a heavier form");
+    if (!er.Find("hazard_per_day"))
+      er.Missing("hazard_per_day", "the chance per day of waiting of moving to a heavier form");
     if (const auto to = er.String("to")) {
       node.escalation_to = ResolveForm(*to, node.domain, er.PointerOf("to"));
       if (node.escalation_to == k) {
@@ -178,14 +205,19 @@ void Builder::ReadForm(const Json& j, const std::string& ptr, int k) {
         if (b < 0) {
           std::vector<std::string> ids;
           for (const BandModel& bm : m_->bands) ids.push_back(bm.id);
-          std::string msg = "unknown age band \"" + it.key() + "\" (bands are declared under population.bands)";
+          std::string msg =
+              "unknown age band \"" + it.key() + "\" (bands are declared under population.bands)";
           const std::string near = NearestWord(it.key(), ids);
           if (!near.empty()) msg += "; did you mean \"" + near + "\"?";
           Problem(ap, msg);
           ok = false;
-        } else if (!it->is_number() || !CheckNumber(it->get<double>(), Check::kProbability, &rule)) {
-          Problem(ap, it->is_number() ? rule : it->is_string() ? "must be a share between 0 and 1 (without quotes)"
-                                                                : "must be a share between 0 and 1", &*it);
+        } else if (!it->is_number() ||
+                   !CheckNumber(it->get<double>(), Check::kProbability, &rule)) {
+          Problem(ap,
+                  it->is_number()   ? rule
+                  : it->is_string() ? "must be a share between 0 and 1 (without quotes)"
+                                    : "must be a share between 0 and 1",
+                  &*it);
           ok = false;
         } else {
           share[b] += it->get<double>();
@@ -194,7 +226,8 @@ void Builder::ReadForm(const Json& j, const std::string& ptr, int k) {
       }
       if (ok && std::fabs(sum - 1) > kSumTolerance) {
         Json v(std::stod(Fmt(sum)));
-        Problem(ir.PointerOf("ages"), "age shares must sum to 1 (they sum to " + Fmt(sum) + ")", &v);
+        Problem(ir.PointerOf("ages"), "age shares must sum to 1 (they sum to " + Fmt(sum) + ")",
+                &v);
         ok = false;
       }
       if (ok) {
@@ -207,13 +240,15 @@ void Builder::ReadForm(const Json& j, const std::string& ptr, int k) {
       if (t->is_string() && t->get<std::string>() == "steady_state") {
         node.initial_elapsed_steady = true;
       } else if (t->is_string()) {
-        ir.Fail("time_in_care", *t, "must be \"steady_state\" or a distribution of the time already in care");
+        ir.Fail("time_in_care", *t,
+                "must be \"steady_state\" or a distribution of the time already in care");
       } else if (auto dist = ReadDistribution(*t, ir.PointerOf("time_in_care"))) {
         node.initial_elapsed_steady = false;
         node.initial_elapsed = *dist;
       }
     }
-    if (node.initial_clients > 0 && node.initial_elapsed_steady && node.duration.Mean() > 0) TabulateEquilibrium(&node);
+    if (node.initial_clients > 0 && node.initial_elapsed_steady && node.duration.Mean() > 0)
+      TabulateEquilibrium(&node);
   }
 }
 

@@ -11,22 +11,24 @@
 namespace sdsim {
 namespace {
 
-const std::vector<std::string> kLeverTypes = {"inflow", "duration", "reentry",   "escalation",  "tariff",
-                                              "capacity", "diversion", "routing_shift", "bekostiging",
-                                              "payer_switch"};
-const std::vector<std::string> kEffectDists = {"triangular", "uniform", "normal", "lognormal", "beta"};
+const std::vector<std::string> kLeverTypes = {
+    "inflow",   "duration",  "reentry",       "escalation",  "tariff",
+    "capacity", "diversion", "routing_shift", "bekostiging", "payer_switch"};
+const std::vector<std::string> kEffectDists = {"triangular", "uniform", "normal", "lognormal",
+                                               "beta"};
 
 }  // namespace
 
-std::optional<EffectSize> Builder::ReadEffect(Reader& r, const std::string& key, double lowest, double highest,
-                                              const std::string& meaning) {
+std::optional<EffectSize> Builder::ReadEffect(Reader& r, const std::string& key, double lowest,
+                                              double highest, const std::string& meaning) {
   const Json* v = r.Find(key);
   if (!v) {
     r.Missing(key, meaning);
     return std::nullopt;
   }
   auto in_range = [&](double x) { return x >= lowest && x <= highest; };
-  const std::string range = "between " + Fmt(lowest) + " and " + (std::isinf(highest) ? "infinity" : Fmt(highest));
+  const std::string range =
+      "between " + Fmt(lowest) + " and " + (std::isinf(highest) ? "infinity" : Fmt(highest));
   if (v->is_number()) {
     if (!in_range(v->get<double>())) {
       r.Fail(key, *v, "must lie " + range);
@@ -39,7 +41,8 @@ std::optional<EffectSize> Builder::ReadEffect(Reader& r, const std::string& key,
   const auto dist = er.Choice("distribution", kEffectDists);
   er.Known({"min", "mode", "max", "mean", "sd", "alpha", "beta"});
   if (!dist) {
-    if (!er.Find("distribution")) er.Missing("distribution", "one of triangular, uniform, normal, lognormal, beta");
+    if (!er.Find("distribution"))
+      er.Missing("distribution", "one of triangular, uniform, normal, lognormal, beta");
     return std::nullopt;
   }
   auto need = [&](const char* k) -> std::optional<double> {
@@ -84,7 +87,8 @@ std::optional<EffectSize> Builder::ReadEffect(Reader& r, const std::string& key,
       return std::nullopt;
     }
     if (lo < lowest || hi > highest) {
-      er.Fail("", "a normal effect here must be truncated to " + range + ": give \"min\" and/or \"max\"");
+      er.Fail("", "a normal effect here must be truncated to " + range +
+                      ": give \"min\" and/or \"max\"");
       return std::nullopt;
     }
     out = EffectSize::Normal(*m, *s, lo, hi);
@@ -111,7 +115,8 @@ std::optional<EffectSize> Builder::ReadEffect(Reader& r, const std::string& key,
     out = EffectSize::Beta(*al, *be, lo, hi);
   }
   if (lo < lowest || hi > highest) {
-    er.Fail("", "the values of this distribution must lie " + range + " (here " + Fmt(lo) + " .. " + Fmt(hi) + ")");
+    er.Fail("", "the values of this distribution must lie " + range + " (here " + Fmt(lo) + " .. " +
+                    Fmt(hi) + ")");
     return std::nullopt;
   }
   return out;
@@ -145,7 +150,8 @@ std::optional<RateCurve> Builder::ReadRamp(Reader& r) {
         return std::nullopt;
       }
       if (!it->is_number() || !CheckNumber(it->get<double>(), Check::kProbability, &rule)) {
-        Problem(kp, "is the fraction of the full effect reached in that year, between 0 and 1", &*it);
+        Problem(kp, "is the fraction of the full effect reached in that year, between 0 and 1",
+                &*it);
         return std::nullopt;
       }
       const double day = std::max(from, cal.DayOf(Date{year, 1, 1}));
@@ -154,7 +160,8 @@ std::optional<RateCurve> Builder::ReadRamp(Reader& r) {
         Problem(kp, "ramp years must increase");
         return std::nullopt;
       }
-      if (day == starts.back()) levels.back() = it->get<double>();
+      if (day == starts.back())
+        levels.back() = it->get<double>();
       else {
         starts.push_back(day);
         levels.push_back(it->get<double>());
@@ -165,12 +172,15 @@ std::optional<RateCurve> Builder::ReadRamp(Reader& r) {
     for (int k = 0; k < static_cast<int>(*months); ++k) {
       const double day = cal.DayOf(d);
       if (day >= cal.horizon()) break;
-      if (day == 0) levels.back() = (k + 0.5) / *months;
+      if (day == 0)
+        levels.back() = (k + 0.5) / *months;
       else {
         starts.push_back(day);
         levels.push_back((k + 0.5) / *months);
       }
-      d = d.month == 12 ? Date{d.year + 1, 1, d.day} : Date{d.year, d.month + 1, std::min(d.day, DaysInMonth(d.year, d.month + 1))};
+      d = d.month == 12
+              ? Date{d.year + 1, 1, d.day}
+              : Date{d.year, d.month + 1, std::min(d.day, DaysInMonth(d.year, d.month + 1))};
     }
     const double end = cal.DayOf(d);
     if (end < cal.horizon()) {
@@ -178,7 +188,8 @@ std::optional<RateCurve> Builder::ReadRamp(Reader& r) {
       levels.push_back(1.0);
     }
   } else {
-    if (from == 0) levels.back() = 1.0;
+    if (from == 0)
+      levels.back() = 1.0;
     else {
       starts.push_back(from);
       levels.push_back(1.0);
@@ -205,18 +216,24 @@ void Builder::ReadLevers(const Json& j, const std::string& ptr) {
     r.String("source");
     const auto type = r.Choice("type", kLeverTypes);
     if (!type) {
-      if (!r.Find("type")) r.Missing("type", "what the lever changes: inflow, duration, diversion, ...");
-      r.Known({"forms", "streams", "age_bands", "to", "change", "share", "from", "ramp", "ramp_months", "tariff",
-               "lump_sum", "date"});
+      if (!r.Find("type"))
+        r.Missing("type", "what the lever changes: inflow, duration, diversion, ...");
+      r.Known({"forms", "streams", "age_bands", "to", "change", "share", "from", "ramp",
+               "ramp_months", "tariff", "lump_sum", "date"});
       continue;
     }
     // The keys each type takes; others are reported as unknown (a "change" on a bekostiging would
     // otherwise be ignored without a word).
-    if (*type == "inflow") r.Known({"streams", "age_bands", "change", "from", "ramp", "ramp_months"});
-    else if (*type == "diversion" || *type == "routing_shift") r.Known({"forms", "to", "share", "from", "ramp", "ramp_months"});
-    else if (*type == "bekostiging") r.Known({"forms", "from", "tariff", "lump_sum"});
-    else if (*type == "payer_switch") r.Known({"forms", "date", "to"});
-    else r.Known({"forms", "change", "from", "ramp", "ramp_months"});
+    if (*type == "inflow")
+      r.Known({"streams", "age_bands", "change", "from", "ramp", "ramp_months"});
+    else if (*type == "diversion" || *type == "routing_shift")
+      r.Known({"forms", "to", "share", "from", "ramp", "ramp_months"});
+    else if (*type == "bekostiging")
+      r.Known({"forms", "from", "tariff", "lump_sum"});
+    else if (*type == "payer_switch")
+      r.Known({"forms", "date", "to"});
+    else
+      r.Known({"forms", "change", "from", "ramp", "ramp_months"});
     // Domain and selection.
     const auto dname = r.String("domain");
     int d = -1;
@@ -241,8 +258,10 @@ void Builder::ReadLevers(const Json& j, const std::string& ptr) {
       std::vector<std::string> out;
       const Json* v = r.Find(key);
       if (!v) return out;
-      if (v->is_string()) out.push_back(v->get<std::string>());
-      else if (v->is_array() && std::all_of(v->begin(), v->end(), [](const Json& x) { return x.is_string(); }))
+      if (v->is_string())
+        out.push_back(v->get<std::string>());
+      else if (v->is_array() &&
+               std::all_of(v->begin(), v->end(), [](const Json& x) { return x.is_string(); }))
         for (const Json& x : *v) out.push_back(x.get<std::string>());
       else {
         r.Fail(key, *v, "must be an id or a list of ids");
@@ -262,16 +281,19 @@ void Builder::ReadLevers(const Json& j, const std::string& ptr) {
         bool found = false;
         for (const SourceModel& src : m_->sources) found |= src.id == dm.id + "." + sname;
         if (!found) {
-          r.Fail("streams", Json(sname), "no demand stream with this id in domain \"" + dm.id + "\"");
+          r.Fail("streams", Json(sname),
+                 "no demand stream with this id in domain \"" + dm.id + "\"");
           ok = false;
         }
       }
       for (size_t s = 0; s < m_->sources.size(); ++s) {
         const SourceModel& src = m_->sources[s];
         if (src.domain != d) continue;
-        if (!streams.empty() && std::find(streams.begin(), streams.end(), src.id.substr(dm.id.size() + 1)) == streams.end())
+        if (!streams.empty() && std::find(streams.begin(), streams.end(),
+                                          src.id.substr(dm.id.size() + 1)) == streams.end())
           continue;
-        if (!bands.empty() && (src.band < 0 || std::find(bands.begin(), bands.end(), m_->bands[src.band].id) == bands.end()))
+        if (!bands.empty() && (src.band < 0 || std::find(bands.begin(), bands.end(),
+                                                         m_->bands[src.band].id) == bands.end()))
           continue;
         lever.sources.push_back(static_cast<int>(s));
       }
@@ -283,8 +305,10 @@ void Builder::ReadLevers(const Json& j, const std::string& ptr) {
           continue;
         }
         const int k = ResolveForm(f, d, r.PointerOf("forms"));
-        if (k < 0) ok = false;
-        else lever.nodes.push_back(k);
+        if (k < 0)
+          ok = false;
+        else
+          lever.nodes.push_back(k);
       }
       if (forms.empty())
         for (int k : dm.nodes)
@@ -328,12 +352,15 @@ void Builder::ReadLevers(const Json& j, const std::string& ptr) {
           }
           if (!ReadYearlyAmount(*b, lr.PointerOf("budget_per_year"), &fixed)) break;
           double amount = -1;  // one yearly amount: a number or {"amount": .., "per": "year"}
-          if (b->is_number()) amount = b->get<double>();
-          else if (b->is_object() && b->value("per", "") == "year" && b->contains("amount") && (*b)["amount"].is_number())
+          if (b->is_number())
+            amount = b->get<double>();
+          else if (b->is_object() && b->value("per", "") == "year" && b->contains("amount") &&
+                   (*b)["amount"].is_number())
             amount = (*b)["amount"].get<double>();
           const auto cpp = lr.Number("cost_per_place", Check::kPositive);
           if (cpp && amount < 0) {
-            lr.Fail("cost_per_place", "needs a single budget_per_year to derive the number of places");
+            lr.Fail("cost_per_place",
+                    "needs a single budget_per_year to derive the number of places");
             break;
           }
           if (cpp) {
@@ -347,16 +374,21 @@ void Builder::ReadLevers(const Json& j, const std::string& ptr) {
         }
         node.tariff = node.tariff.Splice(daily, *day);
         node.pgb_tariff = node.pgb_tariff.Splice(daily, *day);
-        node.per_start = (node.per_start.starts().empty() ? zero : node.per_start).Splice(once, *day);
-        node.fixed = (node.fixed.starts().empty() ? zero : node.fixed).Splice(zero, *day).Plus(zero.Splice(fixed, *day));
+        node.per_start =
+            (node.per_start.starts().empty() ? zero : node.per_start).Splice(once, *day);
+        node.fixed = (node.fixed.starts().empty() ? zero : node.fixed)
+                         .Splice(zero, *day)
+                         .Plus(zero.Splice(fixed, *day));
       }
       continue;
     }
     // Levers with an uncertain size, phased in by a ramp.
     const bool is_share = *type == "diversion" || *type == "routing_shift";
-    const auto size = is_share ? ReadEffect(r, "share", 0, 1, "the share of requests affected (0..1, or a distribution)")
-                               : ReadEffect(r, "change", -1, INFINITY,
-                                            "the relative change, e.g. -0.10 for 10% less (or a distribution)");
+    const auto size =
+        is_share ? ReadEffect(r, "share", 0, 1,
+                              "the share of requests affected (0..1, or a distribution)")
+                 : ReadEffect(r, "change", -1, INFINITY,
+                              "the relative change, e.g. -0.10 for 10% less (or a distribution)");
     const auto ramp = ReadRamp(r);
     if (!size || !ramp) continue;
     lever.ramp = *ramp;
@@ -370,8 +402,10 @@ void Builder::ReadLevers(const Json& j, const std::string& ptr) {
     if (is_share) {
       const Json* to = r.Find("to");
       if (!to) {
-        r.Missing("to", *type == "diversion" ? "the form that takes the diverted requests (the lokaal team)"
-                                             : "the form (or {\"form\": share, ...}) that takes the shifted entries");
+        r.Missing("to",
+                  *type == "diversion"
+                      ? "the form that takes the diverted requests (the lokaal team)"
+                      : "the form (or {\"form\": share, ...}) that takes the shifted entries");
         continue;
       }
       if (to->is_string()) {
@@ -380,15 +414,17 @@ void Builder::ReadLevers(const Json& j, const std::string& ptr) {
         lever.to.target = {k};
         lever.to.cum = {1.0};
       } else if (*type == "routing_shift") {
-        if (!ReadChoice(*to, r.PointerOf("to"), d, {}, true, 0, "shares of \"to\"", &lever.to)) continue;
+        if (!ReadChoice(*to, r.PointerOf("to"), d, {}, true, 0, "shares of \"to\"", &lever.to))
+          continue;
       } else {
         r.Fail("to", *to, "a diversion goes to one form (the lokaal team)");
         continue;
       }
       lever.nodes.erase(std::remove_if(lever.nodes.begin(), lever.nodes.end(),
                                        [&](int k) {
-                                         return std::find(lever.to.target.begin(), lever.to.target.end(), k) !=
-                                                lever.to.target.end();
+                                         return std::find(lever.to.target.begin(),
+                                                          lever.to.target.end(),
+                                                          k) != lever.to.target.end();
                                        }),
                         lever.nodes.end());
     }
@@ -404,7 +440,8 @@ void Builder::ReadLevers(const Json& j, const std::string& ptr) {
 
 void Builder::ReadCorrelations(const Json& j, const std::string& ptr) {
   if (!j.is_array()) {
-    Problem(ptr, "must be a list [{\"between\": [\"lever a\", \"lever b\"], \"rho\": 0.5}, ...]", &j);
+    Problem(ptr, "must be a list [{\"between\": [\"lever a\", \"lever b\"], \"rho\": 0.5}, ...]",
+            &j);
     return;
   }
   const int n = static_cast<int>(m_->effects.size());
@@ -419,7 +456,8 @@ void Builder::ReadCorrelations(const Json& j, const std::string& ptr) {
       r.Missing("between", "the names of two levers with an uncertain effect");
       continue;
     }
-    if (!between->is_array() || between->size() != 2 || !(*between)[0].is_string() || !(*between)[1].is_string()) {
+    if (!between->is_array() || between->size() != 2 || !(*between)[0].is_string() ||
+        !(*between)[1].is_string()) {
       r.Fail("between", *between, "must be the names of two levers [\"a\", \"b\"]");
       continue;
     }
@@ -439,15 +477,19 @@ void Builder::ReadCorrelations(const Json& j, const std::string& ptr) {
     }
     if (!rho || idx[0] < 0 || idx[1] < 0) continue;
     if (*rho < -1 || *rho > 1 || idx[0] == idx[1]) {
-      r.Fail("rho", Json(*rho), "a correlation lies between -1 and 1, between two different levers");
+      r.Fail("rho", Json(*rho),
+             "a correlation lies between -1 and 1, between two different levers");
       continue;
     }
     c(idx[0], idx[1]) = c(idx[1], idx[0]) = *rho;
   }
   if (n == 0 || c.isIdentity()) return;
   Eigen::LLT<Eigen::MatrixXd> llt(c);
-  if (llt.info() != Eigen::Success || (llt.matrixL().toDenseMatrix().diagonal().array() <= 1e-12).any()) {
-    Problem(ptr, "these correlations cannot hold together (the matrix is not positive definite); make them weaker");
+  if (llt.info() != Eigen::Success ||
+      (llt.matrixL().toDenseMatrix().diagonal().array() <= 1e-12).any()) {
+    Problem(ptr,
+            "these correlations cannot hold together (the matrix is not positive definite); make "
+            "them weaker");
     return;
   }
   const Eigen::MatrixXd l = llt.matrixL();

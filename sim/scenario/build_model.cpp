@@ -25,7 +25,8 @@ bool ParseBandId(const std::string& id, int* lo, int* hi) {
     *hi = b;
     return std::to_string(a) + "-" + std::to_string(b) == id;
   }
-  if (std::sscanf(id.c_str(), "%d+%c", &a, &tail) == 1 && a >= 0 && a < 200 && id == std::to_string(a) + "+") {
+  if (std::sscanf(id.c_str(), "%d+%c", &a, &tail) == 1 && a >= 0 && a < 200 &&
+      id == std::to_string(a) + "+") {
     *lo = a;
     *hi = 200;
     return true;
@@ -67,14 +68,17 @@ void Builder::ReadIndexation(Reader& top) {
         const std::string kp = ir.PointerOf("rates") + "/" + PointerToken(it.key());
         int year = 0;
         char tail;
-        if (std::sscanf(it.key().c_str(), "%d%c", &year, &tail) != 1 || year < 1900 || year > 2200) {
+        if (std::sscanf(it.key().c_str(), "%d%c", &year, &tail) != 1 || year < 1900 ||
+            year > 2200) {
           Problem(kp, "keys of rates are years, e.g. \"2026\": 0.035");
           continue;
         }
         if (!it->is_number() || it->get<double>() <= -1 || it->get<double>() > 1) {
-          Problem(kp, std::string(it->is_string() ? "must be a number (without quotes): a" : "must be a") +
-                          " yearly price change as a fraction between -1 and 1 (3.5% is 0.035)",
-                  &*it);
+          Problem(
+              kp,
+              std::string(it->is_string() ? "must be a number (without quotes): a" : "must be a") +
+                  " yearly price change as a fraction between -1 and 1 (3.5% is 0.035)",
+              &*it);
           continue;
         }
         rates[year] = it->get<double>();
@@ -97,7 +101,9 @@ void Builder::ReadPopulation(Reader& top) {
   Reader pr(*pop, top.PointerOf("population"), pr_);
   const Json* bands = pr.Object("bands");
   if (!bands) {
-    if (!pr.Find("bands")) pr.Missing("bands", "the age bands, e.g. {\"0-17\": {\"count\": 8645, \"growth_per_year\": 0.01}}");
+    if (!pr.Find("bands"))
+      pr.Missing("bands",
+                 "the age bands, e.g. {\"0-17\": {\"count\": 8645, \"growth_per_year\": 0.01}}");
     return;
   }
   for (auto it = bands->begin(); it != bands->end(); ++it) {
@@ -112,10 +118,12 @@ void Builder::ReadPopulation(Reader& top) {
       if (b.lo <= o.hi && o.lo <= b.hi) Problem(bp, "overlaps age band \"" + o.id + "\"");
     Reader br(*it, bp, pr_);
     b.count = br.Number("count", Check::kNonNegative, 0.0);
-    if (!br.Find("count")) br.Missing("count", "the number of inhabitants in this band on the start date");
+    if (!br.Find("count"))
+      br.Missing("count", "the number of inhabitants in this band on the start date");
     b.growth = br.Number("growth_per_year", Check::kAny, 0.0);
     if (b.growth <= -1 || b.growth > 1)
-      br.Fail("growth_per_year", *br.Find("growth_per_year"), "must be a yearly change as a fraction between -1 and 1 (1.2% is 0.012)");
+      br.Fail("growth_per_year", *br.Find("growth_per_year"),
+              "must be a yearly change as a fraction between -1 and 1 (1.2% is 0.012)");
     m_->bands.push_back(b);
   }
 }
@@ -131,7 +139,8 @@ void Builder::DeclareDomains(const Json& domains) {
     if (d->is_object()) {
       const auto forms = d->find("forms");
       if (forms == d->end() || !forms->is_object() || forms->empty()) {
-        Problem(dptr + "/forms", "a domain needs at least one care form: \"forms\": {\"begeleiding\": {...}}",
+        Problem(dptr + "/forms",
+                "a domain needs at least one care form: \"forms\": {\"begeleiding\": {...}}",
                 forms == d->end() ? nullptr : &*forms);
       } else {
         for (auto f = forms->begin(); f != forms->end(); ++f) {
@@ -149,7 +158,8 @@ void Builder::DeclareDomains(const Json& domains) {
   }
 }
 
-void Builder::ReadStream(const Json& j, const std::string& ptr, const std::string& id, int d, bool shorthand) {
+void Builder::ReadStream(const Json& j, const std::string& ptr, const std::string& id, int d,
+                         bool shorthand) {
   // A demand stream; `shorthand` = the domain-level arrivals_per_year/routing of a simple model.
   Reader own(j, ptr, pr_);
   Reader& r = own;
@@ -184,15 +194,18 @@ void Builder::ReadStream(const Json& j, const std::string& ptr, const std::strin
   const auto per_1000 = shorthand ? std::nullopt : r.Number("per_1000", Check::kNonNegative);
   const auto per_year = r.Number("arrivals_per_year", Check::kNonNegative);
   const auto per_day = r.Number("arrivals_per_day", Check::kNonNegative);
-  const int given = (r.Find("per_1000") ? 1 : 0) + (per_year || r.Find("arrivals_per_year") ? 1 : 0) +
+  const int given = (r.Find("per_1000") ? 1 : 0) +
+                    (per_year || r.Find("arrivals_per_year") ? 1 : 0) +
                     (r.Find("arrivals_per_day") ? 1 : 0);
   if (given > 1) {
-    r.Fail("", "give one of " + std::string(shorthand ? "" : "per_1000, ") + "arrivals_per_year or arrivals_per_day");
+    r.Fail("", "give one of " + std::string(shorthand ? "" : "per_1000, ") +
+                   "arrivals_per_year or arrivals_per_day");
     return;
   }
   if (given == 0) {
     r.Missing(shorthand ? "arrivals_per_year" : "per_1000",
-              "the expected number of new requests (per 1,000 inhabitants of the band, or arrivals_per_year)");
+              "the expected number of new requests (per 1,000 inhabitants of the band, or "
+              "arrivals_per_year)");
     return;
   }
   if (!per_1000 && !per_year && !per_day) return;  // the rate given is wrong: reported above
@@ -202,15 +215,16 @@ void Builder::ReadStream(const Json& j, const std::string& ptr, const std::strin
   }
   const double trend = shorthand ? 0.0 : r.Number("trend_per_year", Check::kAny, 0.0);
   if (trend <= -1 || trend > 1) {
-    r.Fail("trend_per_year", *r.Find("trend_per_year"), "must be a yearly change as a fraction between -1 and 1 (2% is 0.02)");
+    r.Fail("trend_per_year", *r.Find("trend_per_year"),
+           "must be a yearly change as a fraction between -1 and 1 (2% is 0.02)");
     return;
   }
   // Ages at arrival: uniform within [from, to] whole years; default the band's ages.
   if (!shorthand) {
     if (const Json* ages = r.Find("ages")) {
-      if (!ages->is_array() || ages->size() != 2 || !(*ages)[0].is_number() || !(*ages)[1].is_number() ||
-          (*ages)[0].get<double>() < 0 || (*ages)[1].get<double>() < (*ages)[0].get<double>() ||
-          (*ages)[1].get<double>() > 120) {
+      if (!ages->is_array() || ages->size() != 2 || !(*ages)[0].is_number() ||
+          !(*ages)[1].is_number() || (*ages)[0].get<double>() < 0 ||
+          (*ages)[1].get<double>() < (*ages)[0].get<double>() || (*ages)[1].get<double>() > 120) {
         r.Fail("ages", *ages, "must be [youngest, oldest] in whole years, e.g. [0, 17]");
       } else {
         src.age_lo = (*ages)[0].get<double>();
@@ -228,22 +242,30 @@ void Builder::ReadStream(const Json& j, const std::string& ptr, const std::strin
     starts.pop_back();
     for (double t : starts) {
       const int year = cal.DateOf(t).year;
-      const double per_year_now = per_1000 ? *per_1000 * m_->Population(src.band, year) / 1000 : *per_year;
-      rates.push_back(per_year_now * std::pow(1 + trend, year - cal.start().year) / (IsLeapYear(year) ? 366.0 : 365.0));
+      const double per_year_now =
+          per_1000 ? *per_1000 * m_->Population(src.band, year) / 1000 : *per_year;
+      rates.push_back(per_year_now * std::pow(1 + trend, year - cal.start().year) /
+                      (IsLeapYear(year) ? 366.0 : 365.0));
     }
     src.intensity = RateCurve(std::move(starts), std::move(rates), cal.horizon());
   }
   if (!shorthand) src.gedwongen_kader = r.Bool("gedwongen_kader").value_or(false);
   if (src.gedwongen_kader) dm.has_gk = true;
   // Via the toegang (default when the domain has one) or directly (huisarts, rechter).
-  const std::string via = shorthand ? "direct" : r.Choice("via", {"toegang", "direct"}).value_or(dm.toegang >= 0 ? "toegang" : "direct");
+  const std::string via =
+      shorthand
+          ? "direct"
+          : r.Choice("via", {"toegang", "direct"}).value_or(dm.toegang >= 0 ? "toegang" : "direct");
   if (via == "toegang") {
-    if (dm.toegang < 0) r.Fail("via", "this domain has no \"toegang\"; declare one or use \"direct\"");
+    if (dm.toegang < 0)
+      r.Fail("via", "this domain has no \"toegang\"; declare one or use \"direct\"");
     src.toegang = dm.toegang;
   }
-  const std::map<std::string, int32_t> outcomes = {{"no_help", kRouteNoHelp}, {"algemene_voorziening", kRouteAv}};
+  const std::map<std::string, int32_t> outcomes = {{"no_help", kRouteNoHelp},
+                                                   {"algemene_voorziening", kRouteAv}};
   if (const Json* routing = r.Find("routing")) {
-    if (ReadChoice(*routing, r.PointerOf("routing"), d, outcomes, true, kRouteNoHelp, "routing shares", &src.routing))
+    if (ReadChoice(*routing, r.PointerOf("routing"), d, outcomes, true, kRouteNoHelp,
+                   "routing shares", &src.routing))
       for (int32_t t : src.routing.target)
         if (t >= 0 && m_->nodes[t].domain != d)
           Problem(r.PointerOf("routing") + "/" + PointerToken(m_->nodes[t].key()),
@@ -253,11 +275,14 @@ void Builder::ReadStream(const Json& j, const std::string& ptr, const std::strin
     src.routing.target = {dm.nodes[0]};
     src.routing.cum = {1.0};
   } else if (src.intensity.Integral(cal.horizon()) > 0) {
-    r.Missing("routing", "the share of requests that goes to each form (or no_help, algemene_voorziening), summing to 1");
+    r.Missing("routing",
+              "the share of requests that goes to each form (or no_help, algemene_voorziening), "
+              "summing to 1");
     return;
   }
   if (src.intensity.Integral(cal.horizon()) > 0) {
-    if (src.toegang >= 0 && dm.toegang_source < 0) dm.toegang_source = static_cast<int>(m_->sources.size());
+    if (src.toegang >= 0 && dm.toegang_source < 0)
+      dm.toegang_source = static_cast<int>(m_->sources.size());
     m_->sources.push_back(std::move(src));
   }
 }
@@ -266,7 +291,8 @@ void Builder::ReadDemand(Reader& dr, int d) {
   const bool short_form = dr.Find("arrivals_per_year") || dr.Find("arrivals_per_day");
   const Json* demand = dr.Object("demand");
   if (short_form && demand) {
-    dr.Fail("demand", "give either demand streams or arrivals_per_year/routing on the domain, not both");
+    dr.Fail("demand",
+            "give either demand streams or arrivals_per_year/routing on the domain, not both");
     return;
   }
   if (short_form) {
@@ -277,11 +303,14 @@ void Builder::ReadDemand(Reader& dr, int d) {
     return;
   }
   dr.Known({"routing"});
-  if (dr.Find("routing")) dr.Fail("routing", "routing belongs inside a demand stream (or next to arrivals_per_year)");
+  if (dr.Find("routing"))
+    dr.Fail("routing", "routing belongs inside a demand stream (or next to arrivals_per_year)");
   if (!demand) {
     if (!dr.Find("demand"))
-      dr.Missing("demand", "the streams of new requests, e.g. \"demand\": {\"toegang\": {\"per_1000\": 30, ...}} "
-                           "(or arrivals_per_year with routing for one simple stream)");
+      dr.Missing(
+          "demand",
+          "the streams of new requests, e.g. \"demand\": {\"toegang\": {\"per_1000\": 30, ...}} "
+          "(or arrivals_per_year with routing for one simple stream)");
     return;
   }
   for (auto it = demand->begin(); it != demand->end(); ++it)
@@ -308,11 +337,14 @@ void Builder::ReadToegang(const Json& j, const std::string& ptr, int d) {
   const auto fte = r.Number("fte", Check::kNonNegative);
   const auto per_fte = r.Number("assessments_per_fte_per_year", Check::kPositive);
   if (!r.Find("fte")) r.Missing("fte", "the toegang staff in FTE");
-  if (!r.Find("assessments_per_fte_per_year")) r.Missing("assessments_per_fte_per_year", "assessments one FTE completes in a year");
+  if (!r.Find("assessments_per_fte_per_year"))
+    r.Missing("assessments_per_fte_per_year", "assessments one FTE completes in a year");
   if (const Json* t = r.Find("assessment_time")) {
     if (auto dist = ReadDistribution(*t, r.PointerOf("assessment_time"))) node.duration = *dist;
   } else {
-    r.Missing("assessment_time", "the time an assessment takes, e.g. {\"type\": \"exponential\", \"mean\": 4, \"unit\": \"weeks\"}");
+    r.Missing("assessment_time",
+              "the time an assessment takes, e.g. {\"type\": \"exponential\", \"mean\": 4, "
+              "\"unit\": \"weeks\"}");
   }
   if (fte && per_fte) {
     // Staff work on several assessments at once: the number running at the same time is the
@@ -343,19 +375,25 @@ void Builder::ReadAgeLimit(const Json& j, const std::string& ptr, int d) {
   if (const Json* v = r.Object("verlengd")) {
     Reader vr(*v, r.PointerOf("verlengd"), pr_);
     verlengd = vr.Number("share", Check::kProbability, 0.0);
-    if (!vr.Find("share")) vr.Missing("share", "the share of clients whose care is extended past the limit");
+    if (!vr.Find("share"))
+      vr.Missing("share", "the share of clients whose care is extended past the limit");
     dm.until_age = static_cast<int>(vr.Number("until_age", Check::kPositiveCount, 0.0));
-    if (!vr.Find("until_age")) vr.Missing("until_age", "the age at which verlengde care ends at the latest (21 or 23)");
-    else if (dm.until_age <= dm.limit_age) vr.Fail("until_age", *vr.Find("until_age"), "must be above the age limit");
+    if (!vr.Find("until_age"))
+      vr.Missing("until_age", "the age at which verlengde care ends at the latest (21 or 23)");
+    else if (dm.until_age <= dm.limit_age)
+      vr.Fail("until_age", *vr.Find("until_age"), "must be above the age limit");
   }
   Choice transfer;  // without transfers everyone leaves
   transfer.rest = ExitTarget(ExitType::kAgeOut);
   if (const Json* t = r.Find("transfer")) {
-    if (!ReadChoice(*t, r.PointerOf("transfer"), d, {}, false, ExitTarget(ExitType::kAgeOut), "transfer shares", &transfer))
+    if (!ReadChoice(*t, r.PointerOf("transfer"), d, {}, false, ExitTarget(ExitType::kAgeOut),
+                    "transfer shares", &transfer))
       return;
     for (int32_t target : transfer.target)
       if (m_->nodes[target].domain == d) {
-        Problem(r.PointerOf("transfer"), "a transfer at the age limit goes to a form of another domain (e.g. \"wmo.begeleiding\")");
+        Problem(r.PointerOf("transfer"),
+                "a transfer at the age limit goes to a form of another domain (e.g. "
+                "\"wmo.begeleiding\")");
         return;
       }
   }
@@ -393,7 +431,8 @@ void Builder::ReadCostLines(const Json& j, const std::string& ptr, int d) {
     Reader r(*it, lp, pr_);
     if (!r.ok()) continue;
     for (const NodeModel& n : m_->nodes)
-      if (n.domain == d && n.id == it.key()) Problem(lp, "a cost line cannot have the same id as a care form");
+      if (n.domain == d && n.id == it.key())
+        Problem(lp, "a cost line cannot have the same id as a care form");
     NodeModel node;
     node.kind = NodeKind::kCostLine;
     node.domain_id = dm.id;
@@ -408,8 +447,10 @@ void Builder::ReadCostLines(const Json& j, const std::string& ptr, int d) {
     node.gedwongen_kader = r.Bool("gedwongen_kader").value_or(false);
     node.investment = r.Bool("investment").value_or(false);
     dm.has_gk |= node.gedwongen_kader;
-    if (const Json* a = r.Find("amount_per_year")) ReadYearlyAmount(*a, r.PointerOf("amount_per_year"), &node.fixed);
-    else r.Missing("amount_per_year", "the yearly amount in euros (or a schedule of prices per year)");
+    if (const Json* a = r.Find("amount_per_year"))
+      ReadYearlyAmount(*a, r.PointerOf("amount_per_year"), &node.fixed);
+    else
+      r.Missing("amount_per_year", "the yearly amount in euros (or a schedule of prices per year)");
     node.capacity = {{0.0, kUnlimited}};
     node.tariff = RateCurve::Constant(0, m_->calendar.horizon());
     node.pgb_tariff = node.tariff;
@@ -470,15 +511,18 @@ void Builder::ReadTargets(const Json& j, const std::string& ptr) {
   // An object keyed by the target's name, so that scenarios extending each other add targets
   // instead of replacing the list.
   if (!j.is_object()) {
-    Problem(ptr, "must be an object {\"target name\": {\"metric\": .., \"year\": .., \"range\": [lo, hi]}, ...}", &j);
+    Problem(ptr,
+            "must be an object {\"target name\": {\"metric\": .., \"year\": .., \"range\": [lo, "
+            "hi]}, ...}",
+            &j);
     return;
   }
   for (auto it = j.begin(); it != j.end(); ++it) {
     const std::string tp = ptr + "/" + PointerToken(it.key());
     Reader r(*it, tp, pr_);
     if (!r.ok()) continue;
-    r.Known({"source", "metric", "year", "period", "domain", "form", "pillar", "taakveld", "payer", "age_band",
-             "range", "min", "max"});
+    r.Known({"source", "metric", "year", "period", "domain", "form", "pillar", "taakveld", "payer",
+             "age_band", "range", "min", "max"});
     TargetModel t;
     t.name = it.key();
     t.source = r.String("source").value_or("");
@@ -487,22 +531,26 @@ void Builder::ReadTargets(const Json& j, const std::string& ptr) {
     const auto metric = r.Choice("metric", metrics);
     if (!metric) {
       if (!r.Find("metric")) r.Missing("metric", "the metric to check, e.g. \"clients_start\"");
-      r.Known({"year", "period", "domain", "form", "pillar", "taakveld", "payer", "age_band", "range", "min", "max"});
+      r.Known({"year", "period", "domain", "form", "pillar", "taakveld", "payer", "age_band",
+               "range", "min", "max"});
       continue;
     }
     t.metric = MetricByName(metric->c_str());
     // Period: a year (its first period when reporting per half or month) or a period label.
     std::string label;
-    if (const Json* y = r.Find("year")) label = y->is_number() ? std::to_string(y->get<int>()) : ShortJson(*y);
+    if (const Json* y = r.Find("year"))
+      label = y->is_number() ? std::to_string(y->get<int>()) : ShortJson(*y);
     if (const auto p = r.String("period")) label = *p;
     int period = -1;
     for (int p = 0; p < m_->calendar.num_periods(); ++p)
-      if (m_->calendar.periods()[p].label == label || (r.Find("year") && !r.Find("period") &&
-                                                       std::to_string(m_->calendar.periods()[p].year) == label &&
-                                                       period < 0))
+      if (m_->calendar.periods()[p].label == label ||
+          (r.Find("year") && !r.Find("period") &&
+           std::to_string(m_->calendar.periods()[p].year) == label && period < 0))
         period = period < 0 ? p : period;
     if (period < 0) {
-      r.Fail(r.Find("period") ? "period" : "year", "no such period in this scenario's horizon (a year like 2026, or a label like \"2026-H1\")");
+      r.Fail(r.Find("period") ? "period" : "year",
+             "no such period in this scenario's horizon (a year like 2026, or a label like "
+             "\"2026-H1\")");
       continue;
     }
     t.period = period;
@@ -516,8 +564,10 @@ void Builder::ReadTargets(const Json& j, const std::string& ptr) {
       if (!v) continue;
       if (k == 1 && v->is_array()) {
         for (const Json& f : *v)
-          if (f.is_string()) forms.push_back(f.get<std::string>());
-          else ok = false;
+          if (f.is_string())
+            forms.push_back(f.get<std::string>());
+          else
+            ok = false;
         if (!ok || forms.empty()) r.Fail("form", *v, "must be a form id or a list of form ids");
       } else if (v->is_string()) {
         sel[k] = v->get<std::string>();
@@ -529,21 +579,24 @@ void Builder::ReadTargets(const Json& j, const std::string& ptr) {
     if (!ok) continue;
     if (forms.empty()) forms.push_back(sel[1]);
     if (forms.size() > 1 && !MetricIsAdditive(t.metric)) {
-      r.Fail("form", std::string("several forms can only be summed for counts and costs, not for ") + *metric);
+      r.Fail(
+          "form",
+          std::string("several forms can only be summed for counts and costs, not for ") + *metric);
       continue;
     }
     for (const std::string& f : forms) {
       int found = -1;
       for (int g = 0; g < m_->num_groups(); ++g) {
         const GroupModel& grp = m_->groups[g];
-        if (grp.domain == sel[0] && grp.form == f && grp.payer == sel[4] && grp.age_band == sel[5] &&
-            (grp.pillar == sel[2] || (f != "all" && sel[2] == "all")) &&
+        if (grp.domain == sel[0] && grp.form == f && grp.payer == sel[4] &&
+            grp.age_band == sel[5] && (grp.pillar == sel[2] || (f != "all" && sel[2] == "all")) &&
             (grp.taakveld == sel[3] || (f != "all" && sel[3] == "all")))
           found = g;
       }
       if (found < 0) {
-        r.Fail("", "no output rows match this selection (domain \"" + sel[0] + "\", form \"" + f + "\", pillar \"" +
-                       sel[2] + "\", taakveld \"" + sel[3] + "\", payer \"" + sel[4] + "\", age_band \"" + sel[5] +
+        r.Fail("", "no output rows match this selection (domain \"" + sel[0] + "\", form \"" + f +
+                       "\", pillar \"" + sel[2] + "\", taakveld \"" + sel[3] + "\", payer \"" +
+                       sel[4] + "\", age_band \"" + sel[5] +
                        "\"); see summary.csv for the rows that exist");
         ok = false;
         break;
@@ -562,15 +615,16 @@ void Builder::ReadTargets(const Json& j, const std::string& ptr) {
       if (sel[k] != "all") t.selection += std::string(" / ") + keys[k] + " " + sel[k];
     // Accepted values: a range, or a threshold.
     if (const Json* range = r.Find("range")) {
-      if (!range->is_array() || range->size() != 2 || !(*range)[0].is_number() || !(*range)[1].is_number() ||
-          (*range)[0].get<double>() > (*range)[1].get<double>()) {
+      if (!range->is_array() || range->size() != 2 || !(*range)[0].is_number() ||
+          !(*range)[1].is_number() || (*range)[0].get<double>() > (*range)[1].get<double>()) {
         r.Fail("range", *range, "must be [lowest, highest] accepted value");
         continue;
       }
       t.lower = (*range)[0].get<double>();
       t.upper = (*range)[1].get<double>();
       r.Known({"min", "max"});
-      if (r.Find("min") || r.Find("max")) r.Fail("range", "give range, or min and/or max, not both");
+      if (r.Find("min") || r.Find("max"))
+        r.Fail("range", "give range, or min and/or max, not both");
     } else {
       if (const auto lo = r.Number("min", Check::kAny)) t.lower = *lo;
       if (const auto hi = r.Number("max", Check::kAny)) t.upper = *hi;
@@ -588,7 +642,8 @@ void Builder::Build() {
   Reader top(doc, "", pr_);
   if (!top.ok()) return;
   m_->name = sc_.name;
-  top.Known({"extends", "indexation", "population", "domains", "targets", "levers", "correlations", "budget"});
+  top.Known({"extends", "indexation", "population", "domains", "targets", "levers", "correlations",
+             "budget"});
   if (const Json* n = top.Find("name"); n && (!n->is_string() || n->get<std::string>().empty()))
     top.Fail("name", *n, "must be non-empty text");
   top.String("description");
@@ -606,7 +661,8 @@ void Builder::Build() {
     }
   }
   if (dates_ok && DaysFromCivil(end) < DaysFromCivil(start)) {
-    top.Fail("end_date", Json(FormatDate(end)), "must not be before start_date " + FormatDate(start));
+    top.Fail("end_date", Json(FormatDate(end)),
+             "must not be before start_date " + FormatDate(start));
     dates_ok = false;
   }
   if (dates_ok && end.year - start.year > 60) {
@@ -619,7 +675,8 @@ void Builder::Build() {
   ReadPopulation(top);
   const Json* domains = top.Object("domains");
   if (!domains) {
-    if (!top.Find("domains")) top.Missing("domains", "at least one domain with care forms, e.g. \"jeugd\"");
+    if (!top.Find("domains"))
+      top.Missing("domains", "at least one domain with care forms, e.g. \"jeugd\"");
     return;
   }
   if (domains->empty()) {
@@ -635,8 +692,8 @@ void Builder::Build() {
   if (const Json* c = top.Find("correlations")) ReadCorrelations(*c, "/correlations");
   if (!pr_->empty()) return;
   if (!m_->BuildGroups()) {
-    top.Fail("domains", "too many forms and groups for one scenario (at most " + std::to_string(kMaxMaskGroups) +
-                            " output rows with client counts)");
+    top.Fail("domains", "too many forms and groups for one scenario (at most " +
+                            std::to_string(kMaxMaskGroups) + " output rows with client counts)");
     return;
   }
   if (const Json* t = top.Find("targets")) ReadTargets(*t, "/targets");
@@ -645,7 +702,10 @@ void Builder::Build() {
 
 void Builder::ReadBudget(const Json& j, const std::string& ptr) {
   if (!j.is_object()) {
-    Problem(ptr, "must be an object {\"line name\": {\"domain\": \"jeugd\", \"amounts\": {\"2026\": 18000000}}, ...}", &j);
+    Problem(ptr,
+            "must be an object {\"line name\": {\"domain\": \"jeugd\", \"amounts\": {\"2026\": "
+            "18000000}}, ...}",
+            &j);
     return;
   }
   for (auto it = j.begin(); it != j.end(); ++it) {
@@ -659,29 +719,34 @@ void Builder::ReadBudget(const Json& j, const std::string& ptr) {
     const char* keys[4] = {"domain", "pillar", "taakveld", "payer"};
     bool ok = true;
     for (int k = 0; k < 4; ++k)
-      if (const auto v = r.String(keys[k])) sel[k] = *v;
-      else if (r.Find(keys[k])) ok = false;
+      if (const auto v = r.String(keys[k]))
+        sel[k] = *v;
+      else if (r.Find(keys[k]))
+        ok = false;
     if (!ok) continue;
     int group = -1;
     for (int g = 0; g < m_->num_groups(); ++g) {
       const GroupModel& grp = m_->groups[g];
-      if (grp.form == "all" && grp.age_band == "all" && grp.domain == sel[0] && grp.pillar == sel[1] &&
-          grp.taakveld == sel[2] && grp.payer == sel[3])
+      if (grp.form == "all" && grp.age_band == "all" && grp.domain == sel[0] &&
+          grp.pillar == sel[1] && grp.taakveld == sel[2] && grp.payer == sel[3])
         group = g;
     }
     if (group < 0) {
-      r.Fail("", "no output row matches (domain \"" + sel[0] + "\", pillar \"" + sel[1] + "\", taakveld \"" +
-                     sel[2] + "\", payer \"" + sel[3] + "\"); a budget line is for a domain, pillar, taakveld, "
+      r.Fail("", "no output row matches (domain \"" + sel[0] + "\", pillar \"" + sel[1] +
+                     "\", taakveld \"" + sel[2] + "\", payer \"" + sel[3] +
+                     "\"); a budget line is for a domain, pillar, taakveld, "
                      "payer or the total (leave all out)");
       continue;
     }
     std::string selection;
     for (int k = 0; k < 4; ++k)
-      if (sel[k] != "all") selection += (selection.empty() ? "" : " / ") + std::string(keys[k]) + " " + sel[k];
+      if (sel[k] != "all")
+        selection += (selection.empty() ? "" : " / ") + std::string(keys[k]) + " " + sel[k];
     if (selection.empty()) selection = "total";
     const Json* amounts = r.Object("amounts");
     if (!amounts) {
-      if (!r.Find("amounts")) r.Missing("amounts", "the budget per year, e.g. {\"2026\": 18000000}");
+      if (!r.Find("amounts"))
+        r.Missing("amounts", "the budget per year, e.g. {\"2026\": 18000000}");
       continue;
     }
     for (auto a = amounts->begin(); a != amounts->end(); ++a) {
@@ -695,8 +760,10 @@ void Builder::ReadBudget(const Json& j, const std::string& ptr) {
       for (int p = 0; p < m_->calendar.num_periods(); ++p)
         if (m_->calendar.periods()[p].label == a.key()) period = p;
       if (period < 0) {
-        Problem(ap, "no such period in this scenario's horizon (a year like \"2026\", or a period label when "
-                    "reporting per half-year or month)");
+        Problem(ap,
+                "no such period in this scenario's horizon (a year like \"2026\", or a period "
+                "label when "
+                "reporting per half-year or month)");
         continue;
       }
       m_->budget.push_back(BudgetLine{it.key(), selection, group, period, a->get<double>()});
@@ -704,7 +771,8 @@ void Builder::ReadBudget(const Json& j, const std::string& ptr) {
   }
 }
 
-bool BuildModel(const ResolvedScenario& scenario, const BuildOptions& options, Model* model, Problems* problems) {
+bool BuildModel(const ResolvedScenario& scenario, const BuildOptions& options, Model* model,
+                Problems* problems) {
   const size_t before = problems->size();
   *model = Model{};
   Problems local;
@@ -735,7 +803,9 @@ bool ApplyBudgetFile(const std::string& path, Model* model, Problems* problems) 
       top.String("description");
       const Json* b = top.Find("budget");
       if (!b) {
-        top.Missing("budget", "the begroting lines, e.g. {\"jeugd\": {\"domain\": \"jeugd\", \"amounts\": {\"2026\": 18000000}}}");
+        top.Missing("budget",
+                    "the begroting lines, e.g. {\"jeugd\": {\"domain\": \"jeugd\", \"amounts\": "
+                    "{\"2026\": 18000000}}}");
       } else {
         model->budget.clear();
         ResolvedScenario none;
@@ -750,8 +820,8 @@ bool ApplyBudgetFile(const std::string& path, Model* model, Problems* problems) 
   return local.empty();
 }
 
-bool LoadScenario(const std::string& path, const BuildOptions& options, ResolvedScenario* resolved, Model* model,
-                  Problems* problems) {
+bool LoadScenario(const std::string& path, const BuildOptions& options, ResolvedScenario* resolved,
+                  Model* model, Problems* problems) {
   if (!ResolveScenario(path, resolved, problems)) return false;
   return BuildModel(*resolved, options, model, problems);
 }

@@ -12,7 +12,8 @@ namespace {
 const std::map<std::string, double> kUnitDays = {
     {"days", 1.0}, {"weeks", 7.0}, {"months", kDaysPerYear / 12}, {"years", kDaysPerYear}};
 const std::vector<std::string> kUnits = {"days", "weeks", "months", "years"};
-const std::vector<std::string> kDistTypes = {"exponential", "lognormal", "gamma", "weibull", "fixed", "empirical"};
+const std::vector<std::string> kDistTypes = {"exponential", "lognormal", "gamma",
+                                             "weibull",     "fixed",     "empirical"};
 const std::vector<std::string> kPricePer = {"day", "week", "month", "year", "trajectory"};
 
 }  // namespace
@@ -36,7 +37,8 @@ std::optional<double> Builder::ReadDay(Reader& r, const std::string& key) {
   if (!s) return std::nullopt;
   Date d;
   if (!ParseDate(*s, &d)) {
-    r.Fail(key, Json(*s), "must be a date written as \"YYYY-MM-DD\" that exists (e.g. \"2027-01-01\")");
+    r.Fail(key, Json(*s),
+           "must be a date written as \"YYYY-MM-DD\" that exists (e.g. \"2027-01-01\")");
     return std::nullopt;
   }
   const double day = m_->calendar.DayOf(d);
@@ -86,7 +88,9 @@ std::optional<Distribution> ReadEmpirical(Reader& r, double unit, Problems* pr) 
       const auto tail = br.Number("tail_mean", Check::kPositive);
       if (!tail) {
         if (!br.Find("tail_mean"))
-          br.Missing("tail_mean", "the mean time beyond the start of the open last bucket, in the distribution's unit");
+          br.Missing(
+              "tail_mean",
+              "the mean time beyond the start of the open last bucket, in the distribution's unit");
         ok = false;
         continue;
       }
@@ -100,7 +104,9 @@ std::optional<Distribution> ReadEmpirical(Reader& r, double unit, Problems* pr) 
       }
       bk.upper = *u * unit;
       if (bk.upper <= bk.lower) {
-        br.Fail("upto", *upto, "bucket bounds must increase: upto must be above the previous bound " + Fmt(bk.lower / unit));
+        br.Fail("upto", *upto,
+                "bucket bounds must increase: upto must be above the previous bound " +
+                    Fmt(bk.lower / unit));
         ok = false;
         continue;
       }
@@ -118,7 +124,8 @@ std::optional<Distribution> ReadEmpirical(Reader& r, double unit, Problems* pr) 
   }
   if (!ok) return std::nullopt;
   if (std::fabs(sum - 1.0) > kSumTolerance) {
-    r.Fail("buckets", Json(std::stod(Fmt(sum))), "bucket shares must sum to 1 (they sum to " + Fmt(sum) + ")");
+    r.Fail("buckets", Json(std::stod(Fmt(sum))),
+           "bucket shares must sum to 1 (they sum to " + Fmt(sum) + ")");
     return std::nullopt;
   }
   return Distribution::Empirical(std::move(buckets));
@@ -132,7 +139,8 @@ std::optional<Distribution> Builder::ReadDistribution(const Json& j, const std::
   const auto type = r.Choice("type", kDistTypes);
   const double unit = kUnitDays.at(r.Choice("unit", kUnits).value_or("days"));
   if (!type) {
-    if (!r.Find("type")) r.Missing("type", "one of exponential, lognormal, gamma, weibull, fixed, empirical");
+    if (!r.Find("type"))
+      r.Missing("type", "one of exponential, lognormal, gamma, weibull, fixed, empirical");
     r.Known({"mean", "sd", "mu", "sigma", "shape", "scale", "value", "buckets"});
     return std::nullopt;
   }
@@ -167,10 +175,12 @@ std::optional<Distribution> Builder::ReadDistribution(const Json& j, const std::
     const auto mean = r.Number("mean", Check::kPositive);
     const auto sd = r.Number("sd", Check::kPositive);
     if (!r.Find("mean")) r.Missing("mean", "the mean duration (or give " + p1 + " and " + p2 + ")");
-    if (!r.Find("sd")) r.Missing("sd", "the standard deviation of the duration (use type \"fixed\" for none)");
+    if (!r.Find("sd"))
+      r.Missing("sd", "the standard deviation of the duration (use type \"fixed\" for none)");
     if (!mean || !sd) return std::nullopt;
     if (*type == "weibull" && (*sd / *mean < 0.01 || *sd / *mean > 100)) {
-      r.Fail("sd", Json(*sd), "a Weibull needs sd/mean between 0.01 and 100 (here " + Fmt(*sd / *mean) + ")");
+      r.Fail("sd", Json(*sd),
+             "a Weibull needs sd/mean between 0.01 and 100 (here " + Fmt(*sd / *mean) + ")");
       return std::nullopt;
     }
     const double m = *mean * unit, s = *sd * unit;
@@ -188,7 +198,8 @@ std::optional<Distribution> Builder::ReadDistribution(const Json& j, const std::
   return Distribution::Weibull(*a, *b * unit);
 }
 
-bool Builder::ReadPrice(const Json& j, const std::string& ptr, RateCurve* daily, RateCurve* per_start) {
+bool Builder::ReadPrice(const Json& j, const std::string& ptr, RateCurve* daily,
+                        RateCurve* per_start) {
   // One price, or a schedule [{"amount": .., "per": ..}, {"from": date, "amount": .., "per": ..}].
   struct Step {
     double day;
@@ -224,14 +235,19 @@ bool Builder::ReadPrice(const Json& j, const std::string& ptr, RateCurve* daily,
     const auto amount = r.Number("amount", Check::kNonNegative);
     const auto per = r.Choice("per", kPricePer);
     if (!r.Find("amount")) r.Missing("amount", "the price in euros");
-    if (!r.Find("per")) r.Missing("per", "what the amount is per: \"day\", \"week\", \"month\", \"year\" or \"trajectory\"");
+    if (!r.Find("per"))
+      r.Missing("per",
+                "what the amount is per: \"day\", \"week\", \"month\", \"year\" or \"trajectory\"");
     if (!amount || !per) return false;
     steps.push_back({day, *amount, *per});
     return true;
   };
   bool ok = true;
   if (!j.is_array() && !j.is_object()) {
-    Problem(ptr, "a price is written {\"amount\": 40, \"per\": \"day\"} (per day, week, month, year or trajectory)", &j);
+    Problem(ptr,
+            "a price is written {\"amount\": 40, \"per\": \"day\"} (per day, week, month, year or "
+            "trajectory)",
+            &j);
     return false;
   }
   if (j.is_array()) {
@@ -239,7 +255,8 @@ bool Builder::ReadPrice(const Json& j, const std::string& ptr, RateCurve* daily,
       Problem(ptr, "a price schedule needs at least one price");
       return false;
     }
-    for (size_t i = 0; i < j.size(); ++i) ok = read_step(j[i], ptr + "/" + std::to_string(i), true, i == 0) && ok;
+    for (size_t i = 0; i < j.size(); ++i)
+      ok = read_step(j[i], ptr + "/" + std::to_string(i), true, i == 0) && ok;
   } else {
     ok = read_step(j, ptr, false, true);
   }
@@ -259,18 +276,23 @@ bool Builder::ReadPrice(const Json& j, const std::string& ptr, RateCurve* daily,
       if (s.day <= t) active = &s;
     const Date d = cal.DateOf(t);
     double rate = active->amount;
-    if (active->per == "week") rate /= 7.0;
-    else if (active->per == "month") rate /= DaysInMonth(d.year, d.month);
-    else if (active->per == "year") rate /= IsLeapYear(d.year) ? 366.0 : 365.0;
+    if (active->per == "week")
+      rate /= 7.0;
+    else if (active->per == "month")
+      rate /= DaysInMonth(d.year, d.month);
+    else if (active->per == "year")
+      rate /= IsLeapYear(d.year) ? 366.0 : 365.0;
     const bool trajectory = active->per == "trajectory";
     rates.push_back(trajectory ? 0.0 : rate);
     once.push_back(trajectory ? active->amount : 0.0);
   }
   *daily = RateCurve(starts, std::move(rates), cal.horizon()).Times(index_);
   RateCurve starts_curve(std::move(starts), std::move(once), cal.horizon());
-  if (per_start) *per_start = starts_curve.Times(index_);
+  if (per_start)
+    *per_start = starts_curve.Times(index_);
   else if (starts_curve.Integral(cal.horizon()) > 0) {
-    Problem(ptr, "a price per trajectory is not possible here; give it per day, week, month or year");
+    Problem(ptr,
+            "a price per trajectory is not possible here; give it per day, week, month or year");
     return false;
   }
   return true;
@@ -296,7 +318,8 @@ bool Builder::ReadYearlyAmount(const Json& j, const std::string& ptr, RateCurve*
       if (m_->calendar.DayOf(Date{year, 1, 1}) >= m_->calendar.horizon() ||
           m_->calendar.DayOf(Date{year + 1, 1, 1}) <= 0) {
         Problem(kp, "year outside the horizon " + FormatDate(m_->calendar.start()) + " .. " +
-                        FormatDate(m_->calendar.last()) + " of this scenario (start_date/end_date)");
+                        FormatDate(m_->calendar.last()) +
+                        " of this scenario (start_date/end_date)");
         return false;
       }
       years[year] = it->get<double>();
@@ -307,7 +330,8 @@ bool Builder::ReadYearlyAmount(const Json& j, const std::string& ptr, RateCurve*
     for (int y = first + 1; m_->calendar.DayOf(Date{y, 1, 1}) < m_->calendar.horizon(); ++y) {
       const double amount = years.count(y) ? years[y] : 0.0;
       if (amount != clean.back()["amount"].get<double>())
-        clean.push_back(Json{{"from", FormatDate(Date{y, 1, 1})}, {"amount", amount}, {"per", "year"}});
+        clean.push_back(
+            Json{{"from", FormatDate(Date{y, 1, 1})}, {"amount", amount}, {"per", "year"}});
     }
     return ReadPrice(clean, ptr, daily, nullptr);
   }
@@ -326,7 +350,8 @@ bool Builder::ReadCapacity(const Json& j, const std::string& ptr, std::vector<Ca
   out->clear();
   std::string rule;
   if (j.is_string()) {
-    Problem(ptr, "capacity must be a number of places (without quotes); leave it out for no cap", &j);
+    Problem(ptr, "capacity must be a number of places (without quotes); leave it out for no cap",
+            &j);
     return false;
   }
   if (j.is_number()) {
@@ -343,16 +368,18 @@ bool Builder::ReadCapacity(const Json& j, const std::string& ptr, std::vector<Ca
     const auto fte = r.Number("fte", Check::kNonNegative);
     const auto per = r.Number("clients_per_fte", Check::kNonNegative);
     if (!r.Find("fte")) r.Missing("fte", "the staff in FTE");
-    if (!r.Find("clients_per_fte")) r.Missing("clients_per_fte", "how many clients one FTE can help at a time");
+    if (!r.Find("clients_per_fte"))
+      r.Missing("clients_per_fte", "how many clients one FTE can help at a time");
     if (!fte || !per) return false;
     out->push_back({0.0, static_cast<int>(std::floor(*fte * *per + 1e-9))});
     return true;
   }
   if (!j.is_array() || j.empty()) {
-    Problem(ptr,
-            "capacity must be a number of places, {\"fte\": .., \"clients_per_fte\": ..}, or a list "
-            "[{\"from\": \"YYYY-MM-DD\", \"places\": n}, ...]; leave it out for no cap",
-            &j);
+    Problem(
+        ptr,
+        "capacity must be a number of places, {\"fte\": .., \"clients_per_fte\": ..}, or a list "
+        "[{\"from\": \"YYYY-MM-DD\", \"places\": n}, ...]; leave it out for no cap",
+        &j);
     return false;
   }
   bool ok = true;
@@ -395,7 +422,8 @@ int Builder::ResolveForm(const std::string& name, int domain, const std::string&
     if (n.domain == domain) candidates.push_back(n.id);
     candidates.push_back(n.key());
   }
-  std::string msg = "unknown care form \"" + name + "\" (use a form id of this domain, or \"domain.form\")";
+  std::string msg =
+      "unknown care form \"" + name + "\" (use a form id of this domain, or \"domain.form\")";
   const std::string near = NearestWord(name, candidates);
   if (!near.empty()) msg += "; did you mean \"" + near + "\"?";
   Problem(ptr, msg);
@@ -417,7 +445,11 @@ bool Builder::ReadChoice(const Json& j, const std::string& ptr, int domain,
     const std::string kp = ptr + "/" + PointerToken(it.key());
     std::string rule;
     if (!it->is_number() || !CheckNumber(it->get<double>(), Check::kProbability, &rule)) {
-      Problem(kp, it->is_number() ? rule : it->is_string() ? "must be a number between 0 and 1 (without quotes)" : "must be a number between 0 and 1", &*it);
+      Problem(kp,
+              it->is_number()   ? rule
+              : it->is_string() ? "must be a number between 0 and 1 (without quotes)"
+                                : "must be a number between 0 and 1",
+              &*it);
       ok = false;
       continue;
     }
@@ -449,9 +481,12 @@ bool Builder::ReadChoice(const Json& j, const std::string& ptr, int domain,
     if (!out->cum.empty()) out->cum.back() = 1.0;
   } else if (sum > 1.0 + kSumTolerance) {
     Json v(std::stod(Fmt(sum)));
-    const std::string remains = rest == ExitTarget(ExitType::kAfgerond) ? "leaves care as \"afgerond\""
-                                                                         : "leaves the domain";
-    Problem(ptr, what + " sum to " + Fmt(sum) + ", more than 1 (what remains below 1 " + remains + ")", &v);
+    const std::string remains = rest == ExitTarget(ExitType::kAfgerond)
+                                    ? "leaves care as \"afgerond\""
+                                    : "leaves the domain";
+    Problem(ptr,
+            what + " sum to " + Fmt(sum) + ", more than 1 (what remains below 1 " + remains + ")",
+            &v);
     return false;
   }
   return true;

@@ -42,8 +42,8 @@ class Builder {
   // negative targets. If `must_sum_to_one`, or the key meaning `rest` itself is given, the row
   // must sum to 1; otherwise to at most 1 and the remainder goes to `rest`.
   bool ReadChoice(const Json& j, const std::string& ptr, int domain,
-                  const std::map<std::string, int32_t>& reserved, bool must_sum_to_one, int32_t rest,
-                  const std::string& what, Choice* out);
+                  const std::map<std::string, int32_t>& reserved, bool must_sum_to_one,
+                  int32_t rest, const std::string& what, Choice* out);
   // The price index of each calendar year (1 in the base year), as a curve over the horizon.
   const RateCurve& index() const { return index_; }
   void Problem(const std::string& ptr, const std::string& message, const Json* value = nullptr);
@@ -54,8 +54,8 @@ class Builder {
 
   // --- build_levers.cpp ---
   // An effect size: a number or {"distribution": ..}, whose values must lie in [lowest, highest].
-  std::optional<EffectSize> ReadEffect(Reader& r, const std::string& key, double lowest, double highest,
-                                       const std::string& meaning);
+  std::optional<EffectSize> ReadEffect(Reader& r, const std::string& key, double lowest,
+                                       double highest, const std::string& meaning);
   // The phase-in of a lever: "from", "ramp_months" or "ramp" {year: fraction}.
   std::optional<RateCurve> ReadRamp(Reader& r);
   void ReadLevers(const Json& j, const std::string& ptr);
@@ -71,23 +71,24 @@ class Builder {
   void DeclareDomains(const Json& domains);
   void ReadDomain(const Json& j, const std::string& ptr, int d);
   void ReadDemand(Reader& dr, int d);
-  void ReadStream(const Json& j, const std::string& ptr, const std::string& id, int d, bool shorthand);
+  void ReadStream(const Json& j, const std::string& ptr, const std::string& id, int d,
+                  bool shorthand);
   void ReadToegang(const Json& j, const std::string& ptr, int d);
   void ReadAgeLimit(const Json& j, const std::string& ptr, int d);
   void ReadCostLines(const Json& j, const std::string& ptr, int d);
   void ReadTargets(const Json& j, const std::string& ptr);
+
  public:
   // The begroting: {"line name": {"domain": .., "amounts": {"2026": 18000000, ...}}, ...}.
   void ReadBudget(const Json& j, const std::string& ptr);
 
  private:
-
   const ResolvedScenario& sc_;
   const BuildOptions& opt_;
   Model* m_;
   Problems* pr_;
   RateCurve index_;
-  std::vector<std::string> node_ptr_;  // JSON pointer of each node, for messages
+  std::vector<std::string> node_ptr_;         // JSON pointer of each node, for messages
   std::vector<std::string> domain_taakveld_;  // each domain's default taakveld
 };
 

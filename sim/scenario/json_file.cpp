@@ -34,9 +34,12 @@ struct PathTracker {
 std::string PointerToken(const std::string& key) {
   std::string out;
   for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
+    if (c == '~')
+      out += "~0";
+    else if (c == '/')
+      out += "~1";
+    else
+      out += c;
   }
   return out;
 }
@@ -47,14 +50,19 @@ std::string ShortJson(const Json& value, size_t max_len) {
   return s;
 }
 
-bool ParseJsonText(const std::string& text, const std::string& file, Json* out, Problems* problems) {
+bool ParseJsonText(const std::string& text, const std::string& file, Json* out,
+                   Problems* problems) {
   PathTracker tracker;
   const size_t before = problems->size();
   auto callback = [&](int /*depth*/, Json::parse_event_t event, Json& parsed) {
     using E = Json::parse_event_t;
     switch (event) {
-      case E::object_start: tracker.frames.push_back({true, "", 0, {}}); break;
-      case E::array_start: tracker.frames.push_back({false, "", 0, {}}); break;
+      case E::object_start:
+        tracker.frames.push_back({true, "", 0, {}});
+        break;
+      case E::array_start:
+        tracker.frames.push_back({false, "", 0, {}});
+        break;
       case E::key: {
         auto& f = tracker.frames.back();
         f.key = parsed.get<std::string>();
@@ -74,7 +82,9 @@ bool ParseJsonText(const std::string& text, const std::string& file, Json* out, 
         tracker.frames.pop_back();
         tracker.ValueDone();
         break;
-      case E::value: tracker.ValueDone(); break;
+      case E::value:
+        tracker.ValueDone();
+        break;
     }
     return true;
   };
@@ -119,9 +129,11 @@ bool ParseJsonText(const std::string& text, const std::string& file, Json* out, 
       hint = " (is a comma missing at the end of the previous line?)";
     else if (reason.find("unexpected number literal; expected string literal") != std::string::npos)
       hint = " (a decimal comma? write 40.50, not 40,50)";
-    else if (reason.find("invalid literal") != std::string::npos && src.find('\'') != std::string::npos)
+    else if (reason.find("invalid literal") != std::string::npos &&
+             src.find('\'') != std::string::npos)
       hint = " (text must be in double quotes \"...\", not single quotes)";
-    else if (reason.find("unexpected '}'") != std::string::npos || reason.find("unexpected ']'") != std::string::npos)
+    else if (reason.find("unexpected '}'") != std::string::npos ||
+             reason.find("unexpected ']'") != std::string::npos)
       hint = " (a comma after the last item? remove it)";
     p.message = "syntax error: " + reason + hint + "\n    " + src + "\n    " +
                 std::string(static_cast<size_t>(p.column - 1), ' ') + "^ near here";

@@ -36,15 +36,30 @@ int EditDistance(const std::string& a, const std::string& b) {
 
 std::string NearestWord(const std::string& word, const std::vector<std::string>& candidates) {
   // Dutch words a finance user may type for an English key or value.
-  static const std::pair<const char*, const char*> kDutch[] = {
-      {"dag", "day"},           {"dagen", "days"},        {"week", "week"},
-      {"weken", "weeks"},       {"maand", "month"},       {"maanden", "months"},
-      {"jaar", "year"},         {"jaren", "years"},       {"tarief", "tariff"},
-      {"capaciteit", "capacity"}, {"duur", "duration"},   {"startdatum", "start_date"},
-      {"einddatum", "end_date"}, {"naam", "name"},        {"aandeel", "share"},
-      {"kans", "probability"},  {"plaatsen", "places"},   {"bedrag", "amount"},
-      {"vorm", "type"},         {"gemiddelde", "mean"},   {"instroom", "arrivals_per_year"},
-      {"bevolking", "population"}, {"doelen", "targets"}, {"vertraging", "delay"}};
+  static const std::pair<const char*, const char*> kDutch[] = {{"dag", "day"},
+                                                               {"dagen", "days"},
+                                                               {"week", "week"},
+                                                               {"weken", "weeks"},
+                                                               {"maand", "month"},
+                                                               {"maanden", "months"},
+                                                               {"jaar", "year"},
+                                                               {"jaren", "years"},
+                                                               {"tarief", "tariff"},
+                                                               {"capaciteit", "capacity"},
+                                                               {"duur", "duration"},
+                                                               {"startdatum", "start_date"},
+                                                               {"einddatum", "end_date"},
+                                                               {"naam", "name"},
+                                                               {"aandeel", "share"},
+                                                               {"kans", "probability"},
+                                                               {"plaatsen", "places"},
+                                                               {"bedrag", "amount"},
+                                                               {"vorm", "type"},
+                                                               {"gemiddelde", "mean"},
+                                                               {"instroom", "arrivals_per_year"},
+                                                               {"bevolking", "population"},
+                                                               {"doelen", "targets"},
+                                                               {"vertraging", "delay"}};
   for (const auto& [nl, en] : kDutch)
     if (word == nl)
       for (const std::string& c : candidates)

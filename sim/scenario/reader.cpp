@@ -8,7 +8,8 @@ namespace sdsim {
 
 bool CheckNumber(double v, Check check, std::string* rule) {
   switch (check) {
-    case Check::kAny: return true;
+    case Check::kAny:
+      return true;
     case Check::kPositive:
       if (v > 0) return true;
       *rule = "must be greater than 0";
@@ -160,7 +161,8 @@ void Reader::Done() {
     if (std::find(known_.begin(), known_.end(), it.key()) != known_.end()) continue;
     std::string msg = "unknown key \"" + it.key() + "\"";
     const std::string near = NearestWord(it.key(), known_);
-    if (!near.empty()) msg += "; did you mean \"" + near + "\"?";
+    if (!near.empty())
+      msg += "; did you mean \"" + near + "\"?";
     else {
       std::vector<std::string> sorted = known_;
       std::string list;

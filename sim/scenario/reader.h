@@ -16,11 +16,11 @@
 namespace sdsim {
 
 enum class Check {
-  kAny,          // any number
-  kPositive,     // > 0
-  kNonNegative,  // >= 0
-  kProbability,  // in [0, 1]
-  kCount,        // whole number >= 0
+  kAny,            // any number
+  kPositive,       // > 0
+  kNonNegative,    // >= 0
+  kProbability,    // in [0, 1]
+  kCount,          // whole number >= 0
   kPositiveCount,  // whole number >= 1
 };
 
@@ -43,7 +43,8 @@ class Reader {
   // Absent -> nullopt; present but wrong -> nullopt plus a problem.
   std::optional<std::string> String(const std::string& key);
   // One of `choices`; a problem lists them (and the nearest) otherwise.
-  std::optional<std::string> Choice(const std::string& key, const std::vector<std::string>& choices);
+  std::optional<std::string> Choice(const std::string& key,
+                                    const std::vector<std::string>& choices);
   // Must be a JSON object (absent -> nullptr, wrong type -> problem + nullptr).
   const Json* Object(const std::string& key);
   // Must be absent or true/false.

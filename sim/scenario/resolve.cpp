@@ -51,7 +51,8 @@ class ChainLoader {
  public:
   explicit ChainLoader(Problems* problems) : problems_(problems) {}
 
-  bool Load(const std::string& path, const std::string& from_file, const std::string& from_pointer) {
+  bool Load(const std::string& path, const std::string& from_file,
+            const std::string& from_pointer) {
     std::error_code ec;
     const std::string canonical = std::filesystem::weakly_canonical(path, ec).string();
     if (std::find(stack_.begin(), stack_.end(), canonical) != stack_.end()) {
@@ -62,14 +63,16 @@ class ChainLoader {
     }
     if (std::find(loaded_.begin(), loaded_.end(), canonical) != loaded_.end()) return true;
     if (stack_.size() >= static_cast<size_t>(kMaxDepth)) {
-      Fail(from_file, from_pointer, "", "extends chain is deeper than " + std::to_string(kMaxDepth) + " files");
+      Fail(from_file, from_pointer, "",
+           "extends chain is deeper than " + std::to_string(kMaxDepth) + " files");
       return false;
     }
     ScenarioFile file;
     file.path = path;
     std::string bytes, err;
     if (!ReadFile(path, &bytes, &err)) {
-      Fail(from_file.empty() ? path : from_file, from_pointer, "", "cannot read scenario file: " + err);
+      Fail(from_file.empty() ? path : from_file, from_pointer, "",
+           "cannot read scenario file: " + err);
       return false;
     }
     file.sha256 = Sha256Hex(bytes);
@@ -112,7 +115,8 @@ class ChainLoader {
   std::vector<ScenarioFile>& files() { return files_; }
 
  private:
-  void Fail(const std::string& file, const std::string& pointer, const std::string& value, const std::string& msg) {
+  void Fail(const std::string& file, const std::string& pointer, const std::string& value,
+            const std::string& msg) {
     Problem p;
     p.file = file;
     p.pointer = pointer;

@@ -15,7 +15,8 @@
 namespace sdsim {
 
 struct ScenarioFile {
-  std::string path;    // as named (the user's path, or base paths joined to the extending file's folder)
+  std::string
+      path;  // as named (the user's path, or base paths joined to the extending file's folder)
   std::string sha256;  // of the file's bytes
   Json doc;            // as written, comments stripped
 };

@@ -13,13 +13,15 @@ TEST_CASE("summary.csv is byte-identical for any --threads", "[cli][determinism]
   std::vector<std::string> csv;
   for (const char* threads : {"1", "2", "3", "1"}) {
     const std::string o = dir.path() + "/t" + std::to_string(csv.size());
-    REQUIRE(RunSdsim("run " + scenario + " --replications 150 --seed 7 --threads " + threads + " --out " + o,
+    REQUIRE(RunSdsim("run " + scenario + " --replications 150 --seed 7 --threads " + threads +
+                         " --out " + o,
                      &out) == 0);
     csv.push_back(ReadText(o + "/summary.csv"));
     REQUIRE(csv.back().size() > 1000);
   }
   for (size_t i = 1; i < csv.size(); ++i) CHECK(csv[i] == csv[0]);
-  REQUIRE(RunSdsim("run " + scenario + " --replications 150 --seed 8 --out " + dir.path() + "/s8", &out) == 0);
+  REQUIRE(RunSdsim("run " + scenario + " --replications 150 --seed 8 --out " + dir.path() + "/s8",
+                   &out) == 0);
   CHECK(ReadText(dir.path() + "/s8/summary.csv") != csv[0]);
 }
 
@@ -35,20 +37,25 @@ TEST_CASE("run writes summary.csv and manifest.json and nothing half-written", "
   std::sort(names.begin(), names.end());
   CHECK(names == std::vector<std::string>{"manifest.json", "summary.csv"});
   const std::string csv = ReadText(dir.path() + "/o/summary.csv");
-  CHECK(csv.rfind("scenario,domain,form,pillar,taakveld,payer,age_band,year,period,metric,replications,"
-                  "mean,sd,p5,p25,p50,p75,p95\n",
-                  0) == 0);
+  CHECK(csv.rfind(
+            "scenario,domain,form,pillar,taakveld,payer,age_band,year,period,metric,replications,"
+            "mean,sd,p5,p25,p50,p75,p95\n",
+            0) == 0);
   // Rows for each form, each domain ("all") and the whole scenario (all "all").
-  CHECK_THAT(csv, Catch::Contains("\nreference,ref,jeugd_verblijf,vangnet,-,all,all,2026,2026,waiting_end,20,"));
+  CHECK_THAT(csv,
+             Catch::Contains(
+                 "\nreference,ref,jeugd_verblijf,vangnet,-,all,all,2026,2026,waiting_end,20,"));
   CHECK_THAT(csv, Catch::Contains("\nreference,ref,all,all,all,all,all,2028,2028,cost,20,"));
-  CHECK_THAT(csv, Catch::Contains("\nreference,all,all,all,all,all,all,2025,2025,unique_clients,20,"));
+  CHECK_THAT(csv,
+             Catch::Contains("\nreference,all,all,all,all,all,all,2025,2025,unique_clients,20,"));
   const auto manifest = nlohmann::json::parse(ReadText(dir.path() + "/o/manifest.json"));
   CHECK(manifest["seed"] == 3);
   CHECK(manifest["replications"] == 20);
   CHECK(manifest["threads"] == 2);
   CHECK(manifest["version"] == SDSIM_VERSION);
   CHECK(manifest["scenarios"][0]["input_files"][0]["sha256"].get<std::string>().size() == 64);
-  CHECK(manifest["scenarios"][0]["resolved"]["domains"]["ref"]["forms"]["jeugd_verblijf"]["capacity"] == 60);
+  CHECK(manifest["scenarios"][0]["resolved"]["domains"]["ref"]["forms"]["jeugd_verblijf"]
+                ["capacity"] == 60);
   CHECK(!manifest["started_utc"].get<std::string>().empty());
 }
 

@@ -14,8 +14,8 @@ TEST_CASE("Peak memory does not grow with the replication count", "[cli][slow]")
   const int reps[2] = {1500, 8000};
   for (int i = 0; i < 2; ++i) {
     const std::string o = dir.path() + "/r" + std::to_string(reps[i]);
-    REQUIRE(RunSdsim("run " + SourcePath("scenarios/bench/reference.json") + " -r " + std::to_string(reps[i]) +
-                         " -t 2 -q --out " + o,
+    REQUIRE(RunSdsim("run " + SourcePath("scenarios/bench/reference.json") + " -r " +
+                         std::to_string(reps[i]) + " -t 2 -q --out " + o,
                      &out) == 0);
     peak[i] = nlohmann::json::parse(ReadText(o + "/manifest.json"))["peak_memory_mb"].get<double>();
   }

@@ -20,7 +20,8 @@ namespace {
 // mpirun as root needs these; under the sanitizers Open MPI's own allocations would be reported
 // as leaks, which are not ours.
 std::string Mpirun(int ranks) {
-  return "env OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_rmaps_base_oversubscribe=1 "
+  return "env OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 "
+         "OMPI_MCA_rmaps_base_oversubscribe=1 "
          "ASAN_OPTIONS=detect_leaks=0 mpirun -n " +
          std::to_string(ranks) + " --oversubscribe " + SDSIM_BINARY;
 }
@@ -41,12 +42,14 @@ int Shell(const std::string& cmd, std::string* out) {
 }  // namespace
 
 TEST_CASE("mpirun -n 1, 2, 3: run outputs are byte-identical to one process", "[mpi]") {
-  if (!HaveMpirun()) FAIL("mpirun not found: run scripts/setup.sh (installs openmpi-bin, libopenmpi-dev)");
+  if (!HaveMpirun())
+    FAIL("mpirun not found: run scripts/setup.sh (installs openmpi-bin, libopenmpi-dev)");
   TempDir dir;
   const std::string files = SourcePath("scenarios/dronten/baseline.json") + " " +
                             SourcePath("scenarios/dronten/lokale_teams.json");
   std::string out;
-  REQUIRE(RunSdsim("run " + files + " -r 24 -s 5 -t 2 -q --out " + dir.path() + "/single", &out) == 0);
+  REQUIRE(RunSdsim("run " + files + " -r 24 -s 5 -t 2 -q --out " + dir.path() + "/single", &out) ==
+          0);
   CHECK_THAT(out, !Catch::Contains("distributed"));
   for (int ranks : {1, 2, 3}) {
     const std::string o = dir.path() + "/mpi" + std::to_string(ranks);
@@ -62,27 +65,34 @@ TEST_CASE("mpirun -n 1, 2, 3: run outputs are byte-identical to one process", "[
 }
 
 TEST_CASE("mpirun -n 2: a sweep is byte-identical and a failed point names its rank", "[mpi]") {
-  if (!HaveMpirun()) FAIL("mpirun not found: run scripts/setup.sh (installs openmpi-bin, libopenmpi-dev)");
+  if (!HaveMpirun())
+    FAIL("mpirun not found: run scripts/setup.sh (installs openmpi-bin, libopenmpi-dev)");
   TempDir dir;
-  const std::string args = " sweep " + SourcePath("scenarios/bench/reference.json") +
-                           " --vary domains.ref.forms.jeugd_verblijf.capacity=40,-1,60 -r 10 -q --out ";
+  const std::string args =
+      " sweep " + SourcePath("scenarios/bench/reference.json") +
+      " --vary domains.ref.forms.jeugd_verblijf.capacity=40,-1,60 -r 10 -q --out ";
   std::string single, multi;
   CHECK(RunSdsim(args + dir.path() + "/single", &single) == 1);  // one point is invalid
   CHECK(Shell(Mpirun(2) + args + dir.path() + "/mpi", &multi) != 0);
   CHECK(ReadText(dir.path() + "/mpi/sweep.csv") == ReadText(dir.path() + "/single/sweep.csv"));
   CHECK(ReadText(dir.path() + "/single/sweep.csv").size() > 1000);
   // Point 2 ran on rank 1 (points go round-robin over the ranks).
-  CHECK_THAT(multi, Catch::Contains("point 2 (domains.ref.forms.jeugd_verblijf.capacity=-1, on MPI rank 1) skipped"));
+  CHECK_THAT(multi,
+             Catch::Contains(
+                 "point 2 (domains.ref.forms.jeugd_verblijf.capacity=-1, on MPI rank 1) skipped"));
 }
 
-TEST_CASE("mpirun -n 2: a killed rank fails the run and leaves nothing that looks complete", "[mpi][slow]") {
-  if (!HaveMpirun()) FAIL("mpirun not found: run scripts/setup.sh (installs openmpi-bin, libopenmpi-dev)");
+TEST_CASE("mpirun -n 2: a killed rank fails the run and leaves nothing that looks complete",
+          "[mpi][slow]") {
+  if (!HaveMpirun())
+    FAIL("mpirun not found: run scripts/setup.sh (installs openmpi-bin, libopenmpi-dev)");
   TempDir dir;
   const std::string out_dir = dir.path() + "/o";
   const std::string log = dir.path() + "/log";
   // Long enough to be killed in the middle.
   const std::string cmd = Mpirun(2) + " run " + SourcePath("scenarios/dronten/baseline.json") +
-                          " -r 100000 -t 1 -q --out " + out_dir + " > " + log + " 2>&1; echo $? >> " + log;
+                          " -r 100000 -t 1 -q --out " + out_dir + " > " + log +
+                          " 2>&1; echo $? >> " + log;
   std::thread runner([&] { std::system(cmd.c_str()); });
   // Find the sdsim process of rank 1 (by its MPI environment) and kill it.
   bool killed = false;

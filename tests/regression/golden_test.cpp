@@ -3,8 +3,8 @@
 // random draws, the event order or the arithmetic, so that a number in a council proposal stays
 // reproducible bit for bit. After a deliberate change that moves them, regenerate with
 //   build/sdsim run scenarios/bench/reference.json -r 40 -s 42 -q --out /tmp/g1
-//   build/sdsim run scenarios/dronten/baseline.json scenarios/dronten/lokale_teams.json -r 12 -s 42 -q --out /tmp/g2
-//   sha256sum /tmp/g1/summary.csv /tmp/g2/summary.csv /tmp/g2/compare.csv
+//   build/sdsim run scenarios/dronten/baseline.json scenarios/dronten/lokale_teams.json -r 12 -s 42
+//   -q --out /tmp/g2 sha256sum /tmp/g1/summary.csv /tmp/g2/summary.csv /tmp/g2/compare.csv
 // and say in the commit message why they moved.
 #include <catch2/catch.hpp>
 
@@ -16,25 +16,30 @@ namespace sdsim::testing {
 TEST_CASE("regression: reference model, seed 42, 40 replications", "[regression]") {
   TempDir dir;
   std::string out;
-  REQUIRE(RunSdsim("run " + SourcePath("scenarios/bench/reference.json") + " -r 40 -s 42 -t 2 -q --out " +
-                       dir.path() + "/g1",
+  REQUIRE(RunSdsim("run " + SourcePath("scenarios/bench/reference.json") +
+                       " -r 40 -s 42 -t 2 -q --out " + dir.path() + "/g1",
                    &out) == 0);
   const std::string csv = ReadText(dir.path() + "/g1/summary.csv");
-  CHECK_THAT(csv, Catch::Contains("\nreference,all,all,all,all,all,all,2025,2025,cost,40,21856518.271475177,"));
-  CHECK_THAT(csv, Catch::Contains("\nreference,all,all,all,all,all,all,2028,2028,cost,40,44505340.82859541,"));
+  CHECK_THAT(csv, Catch::Contains(
+                      "\nreference,all,all,all,all,all,all,2025,2025,cost,40,21856518.271475177,"));
+  CHECK_THAT(csv, Catch::Contains(
+                      "\nreference,all,all,all,all,all,all,2028,2028,cost,40,44505340.82859541,"));
   CHECK(Sha256Hex(csv) == "9d0518278327596d33273b3b2a2cff6b93cdd2e9d81da2320bf548d08c9826f6");
 }
 
-TEST_CASE("regression: Dronten baseline and lokale teams, seed 42, 12 replications", "[regression]") {
+TEST_CASE("regression: Dronten baseline and lokale teams, seed 42, 12 replications",
+          "[regression]") {
   TempDir dir;
   std::string out;
   REQUIRE(RunSdsim("run " + SourcePath("scenarios/dronten/baseline.json") + " " +
-                       SourcePath("scenarios/dronten/lokale_teams.json") + " -r 12 -s 42 -t 2 -q --out " +
-                       dir.path() + "/g2",
+                       SourcePath("scenarios/dronten/lokale_teams.json") +
+                       " -r 12 -s 42 -t 2 -q --out " + dir.path() + "/g2",
                    &out) == 0);
   const std::string summary = ReadText(dir.path() + "/g2/summary.csv");
   const std::string compare = ReadText(dir.path() + "/g2/compare.csv");
-  CHECK_THAT(summary, Catch::Contains("\nbaseline,jeugd,all,all,all,all,all,2026,2026,cost,12,17796415.705924254,"));
+  CHECK_THAT(summary,
+             Catch::Contains(
+                 "\nbaseline,jeugd,all,all,all,all,all,2026,2026,cost,12,17796415.705924254,"));
   CHECK_THAT(compare, Catch::Contains(",2028,2028,cost_cumulative,12,1818376.137988131,"));
   CHECK(Sha256Hex(summary) == "4179f8f9b54646e1d8c06ab928573b11f1c45f2eb86d4139d283ca0206626e61");
   CHECK(Sha256Hex(compare) == "8bce643e1373fc7a486c139a54d80ddc034f6c49bc873dd4285ca2459946a045");

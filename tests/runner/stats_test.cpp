@@ -99,7 +99,12 @@ TEST_CASE("CellStats is exact up to its cap and agrees with Summarise", "[unit][
   CHECK(a.n == b.n);
   CHECK(a.mean == Approx(b.mean).epsilon(1e-12));
   CHECK(a.sd == Approx(b.sd).epsilon(1e-10));
-  for (auto [x, y] : {std::pair{a.p5, b.p5}, {a.p25, b.p25}, {a.p50, b.p50}, {a.p75, b.p75}, {a.p90, b.p90}, {a.p95, b.p95}})
+  for (auto [x, y] : {std::pair{a.p5, b.p5},
+                      {a.p25, b.p25},
+                      {a.p50, b.p50},
+                      {a.p75, b.p75},
+                      {a.p90, b.p90},
+                      {a.p95, b.p95}})
     CHECK(x == y);
 }
 
@@ -119,7 +124,12 @@ TEST_CASE("CellStats follows percentiles past its cap within a fraction of their
   const Stats a = cell.Get(), b = Summarise(values);
   CHECK(a.mean == Approx(b.mean).epsilon(1e-12));
   CHECK(a.sd == Approx(b.sd).epsilon(1e-9));
-  for (auto [x, y] : {std::pair{a.p5, b.p5}, {a.p25, b.p25}, {a.p50, b.p50}, {a.p75, b.p75}, {a.p90, b.p90}, {a.p95, b.p95}})
+  for (auto [x, y] : {std::pair{a.p5, b.p5},
+                      {a.p25, b.p25},
+                      {a.p50, b.p50},
+                      {a.p75, b.p75},
+                      {a.p90, b.p90},
+                      {a.p95, b.p95}})
     CHECK(std::fabs(x - y) < 0.05 * b.sd);
 }
 

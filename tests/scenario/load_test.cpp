@@ -982,7 +982,8 @@ TEST_CASE("load v3: contracts: lump sum, staff, one-off, trajectory price, PGB",
     // first, not the second); both are booked at each start.
     CHECK(RateOn(m, h.per_start, {2025, 6, 1}) == Approx(1200.0));
     CHECK(RateOn(m, h.one_off, {2025, 6, 1}) == Approx(900.0));
-    CHECK(RateOn(m, h.per_start, {2026, 6, 1}) + RateOn(m, h.one_off, {2026, 6, 1}) == Approx(2100.0 * 1.035));
+    CHECK(RateOn(m, h.per_start, {2026, 6, 1}) + RateOn(m, h.one_off, {2026, 6, 1}) ==
+          Approx(2100.0 * 1.035));
     CHECK(RateOn(m, h.per_start, {2028, 6, 1}) + RateOn(m, h.one_off, {2028, 6, 1}) ==
           Approx(2100.0 * 1.035 * 1.03));
     CHECK(h.tariff.Integral(m.calendar.horizon()) == 0.0);

@@ -135,7 +135,8 @@ std::vector<BadScenario> BadScenarios() {
        {"scenario.json: /domains/jeugd/routing: routing belongs inside a demand stream (or next to "
         "arrivals_per_year)",
         "scenario.json: /domains/jeugd/demand: is required: the streams of new requests, e.g. "
-        "\"demand\": {\"toegang\": {\"per_1000\": 30, ...}} (or arrivals_per_year with routing for one simple stream)",
+        "\"demand\": {\"toegang\": {\"per_1000\": 30, ...}} (or arrivals_per_year with routing for "
+        "one simple stream)",
         "scenario.json: /domains/jeugd/arrival_per_year: unknown key \"arrival_per_year\"; did you "
         "mean \"arrivals_per_year\"?"}},
       {"unknown key in a domain, nothing near",
@@ -221,11 +222,13 @@ std::vector<BadScenario> BadScenarios() {
        {"scenario.json: /domains/jeugd/routing: routing belongs inside a demand stream (or next to "
         "arrivals_per_year)",
         "scenario.json: /domains/jeugd/demand: is required: the streams of new requests, e.g. "
-        "\"demand\": {\"toegang\": {\"per_1000\": 30, ...}} (or arrivals_per_year with routing for one simple stream)"}},
+        "\"demand\": {\"toegang\": {\"per_1000\": 30, ...}} (or arrivals_per_year with routing for "
+        "one simple stream)"}},
       {"arrivals_per_year missing in a domain with one form and no routing",
        Edit("      \"arrivals_per_year\": 50,\n", ""),
        {"scenario.json: /domains/wmo/demand: is required: the streams of new requests, e.g. "
-        "\"demand\": {\"toegang\": {\"per_1000\": 30, ...}} (or arrivals_per_year with routing for one simple stream)"}},
+        "\"demand\": {\"toegang\": {\"per_1000\": 30, ...}} (or arrivals_per_year with routing for "
+        "one simple stream)"}},
       {"arrivals_per_day negative",
        Edit(R"("arrivals_per_year": 100)", R"("arrivals_per_day": -0.5)"),
        {"scenario.json: /domains/jeugd/arrivals_per_day: must not be negative (value: -0.5)"}},

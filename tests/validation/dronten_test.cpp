@@ -4,8 +4,8 @@
 // that mean (see the note on issue 3 for the calibration at 1,000 replications).
 #include <catch2/catch.hpp>
 
-#include "runner/targets.h"
 #include "run_model.h"
+#include "runner/targets.h"
 
 namespace sdsim::testing {
 
@@ -14,7 +14,8 @@ TEST_CASE("Dronten baseline meets its declared targets", "[validation][dronten]"
   {
     ResolvedScenario resolved;
     Problems problems;
-    REQUIRE(LoadScenario(SourcePath("scenarios/dronten/baseline.json"), {}, &resolved, &run->model, &problems));
+    REQUIRE(LoadScenario(SourcePath("scenarios/dronten/baseline.json"), {}, &resolved, &run->model,
+                         &problems));
   }
   REQUIRE(run->model.targets.size() >= 12);
   TargetTracker targets(run->model);
@@ -23,7 +24,8 @@ TEST_CASE("Dronten baseline meets its declared targets", "[validation][dronten]"
   opt.replications = 40;
   RunBatch({&run->model}, opt, [&](int, const std::vector<RepResult>& r) { targets.Add(r[0]); });
   for (const TargetResult& t : targets.Results()) {
-    INFO(t.target->name << ": mean " << t.stats.mean << ", accepted " << t.target->lower << " .. " << t.target->upper);
+    INFO(t.target->name << ": mean " << t.stats.mean << ", accepted " << t.target->lower << " .. "
+                        << t.target->upper);
     CHECK(t.stats.n == 40);
     CHECK(t.mean_in_range);
   }

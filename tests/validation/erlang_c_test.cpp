@@ -67,7 +67,7 @@ TEST_CASE("M/M/c: waiting probability, mean wait and queue length match Erlang C
   const double root = std::sqrt(static_cast<double>(reps));
   INFO("Erlang C = " << pw << ", W_q = " << wq << " days, L_q = " << lq);
   INFO("measured: share " << s_share.mean << ", W_q " << s_wait.mean << ", L_q " << s_queue.mean
-                            << ", in care " << s_busy.mean);
+                          << ", in care " << s_busy.mean);
   CHECK(WithinSe(s_share.mean, pw, s_share.sd / root));
   CHECK(WithinSe(s_wait.mean, wq, s_wait.sd / root));
   CHECK(WithinSe(s_queue.mean, lq, s_queue.sd / root));

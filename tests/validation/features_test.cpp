@@ -12,8 +12,8 @@ namespace sdsim::testing {
 namespace {
 
 // A one-domain scenario around `forms` (JSON object text) with extra domain keys.
-std::string OneDomain(const std::string& domain_extra, const std::string& forms, const std::string& top_extra = "",
-                      const std::string& end = "2028-12-31") {
+std::string OneDomain(const std::string& domain_extra, const std::string& forms,
+                      const std::string& top_extra = "", const std::string& end = "2028-12-31") {
   return R"({"start_date": "2025-01-01", "end_date": ")" + end + "\"," + top_extra +
          R"("population": {"bands": {"0-16": {"count": 1000}, "17-17": {"count": 100}, "18-22": {"count": 500}, "23-99": {"count": 5000}}},
             "domains": {"d": {)" +
@@ -28,12 +28,12 @@ TEST_CASE("Age limit: clients leave jeugdhulp on their 18th birthday", "[validat
   // 200 clients aged 17 (birthdays spread over the first year) in care for 10 years: every one
   // leaves on the 18th birthday, typed age_out, and is paid until that day only.
   const int n = 200, reps = 200;
-  auto run = RunModelText(
-      OneDomain(R"("arrivals_per_year": 0, "age_limit": {"age": 18},)",
-                R"({"f": {"duration": {"type": "fixed", "value": 10, "unit": "years"},
+  auto run =
+      RunModelText(OneDomain(R"("arrivals_per_year": 0, "age_limit": {"age": 18},)",
+                             R"({"f": {"duration": {"type": "fixed", "value": 10, "unit": "years"},
                           "tariff": {"amount": 1, "per": "day"},
                           "initial": {"clients": 200, "ages": {"17-17": 1}, "time_in_care": {"type": "fixed", "value": 0}}}})"),
-      reps, 5);
+                   reps, 5);
   // Aged 17 on 1 January 2025 means born 2007-01-02 .. 2008-01-01: the 18th birthday falls
   // on 2025-01-02 .. 2026-01-01 (the last one at 00:00 on the first day of 2026).
   const auto& out = run->Column("d", "f", 0, kOutAgeOut);
@@ -77,7 +77,8 @@ TEST_CASE("Age limit: verlengde jeugdhulp continues to 21, transfers move to ano
   CHECK(run->Get("jeugd", "f", 2, kOutflow).mean == 0);
   const Stats end27 = run->Get("jeugd", "f", 2, kClientsEnd);
   CHECK(WithinSe(end27.mean, 0.5 * n, Se(end27, reps)));
-  CHECK(run->Get("jeugd", "f", 3, kClientsEnd).mean < 0.02 * n);  // 21 during 2028 (or on 2029-01-01)
+  CHECK(run->Get("jeugd", "f", 3, kClientsEnd).mean <
+        0.02 * n);  // 21 during 2028 (or on 2029-01-01)
   const Stats wmo_in28 = run->Get("wmo", "w", 3, kInflow);
   CHECK(WithinSe(wmo_in28.mean, 0.5 * n * 0.3 / 0.5, Se(wmo_in28, reps)));
   // The verlengd clients are paid for 2026 and 2027 in full.
@@ -90,8 +91,9 @@ TEST_CASE("Age limit without transfers: verlengd clients leave at until_age (reg
   // With verlengde jeugdhulp but no transfer list, the end of verlengde care once sent clients to
   // node 0, whose stretch ended at once: the run never finished.
   auto run = RunModelText(
-      OneDomain(R"("arrivals_per_year": 0, "age_limit": {"age": 18, "verlengd": {"share": 1, "until_age": 19}},)",
-                R"({"f": {"duration": {"type": "fixed", "value": 10, "unit": "years"},
+      OneDomain(
+          R"("arrivals_per_year": 0, "age_limit": {"age": 18, "verlengd": {"share": 1, "until_age": 19}},)",
+          R"({"f": {"duration": {"type": "fixed", "value": 10, "unit": "years"},
                           "tariff": {"amount": 1, "per": "day"},
                           "initial": {"clients": 50, "ages": {"17-17": 1}, "time_in_care": {"type": "fixed", "value": 0}}}})"),
       10, 5);
@@ -101,7 +103,8 @@ TEST_CASE("Age limit without transfers: verlengd clients leave at until_age (reg
   CHECK(run->Get("d", "f", 3, kClientsEnd).mean == 0);
 }
 
-TEST_CASE("Lump sum: capacity = budget / cost per place, cost = the indexed budget", "[validation][features]") {
+TEST_CASE("Lump sum: capacity = budget / cost per place, cost = the indexed budget",
+          "[validation][features]") {
   auto run = RunModelText(
       OneDomain(R"("arrivals_per_year": 200,)",
                 R"({"f": {"duration": {"type": "exponential", "mean": 1, "unit": "years"},
@@ -121,31 +124,34 @@ TEST_CASE("Lump sum: capacity = budget / cost per place, cost = the indexed budg
   CHECK(run->Get("d", "f", 3, kWaitingEnd).mean > 50);  // 200 a year for 12 places: a queue
 }
 
-TEST_CASE("Indexation: a constant caseload costs tariff x days x index per year", "[validation][features]") {
+TEST_CASE("Indexation: a constant caseload costs tariff x days x index per year",
+          "[validation][features]") {
   auto run = RunModelText(
-      OneDomain(R"("arrivals_per_year": 0,)",
-                R"({"f": {"duration": {"type": "fixed", "value": 20, "unit": "years"},
+      OneDomain(
+          R"("arrivals_per_year": 0,)",
+          R"({"f": {"duration": {"type": "fixed", "value": 20, "unit": "years"},
                           "tariff": [{"amount": 100, "per": "day"}, {"from": "2028-07-01", "amount": 200, "per": "day"}],
                           "initial": {"clients": 10, "time_in_care": {"type": "fixed", "value": 0}}}})",
-                R"("indexation": {"base_year": 2025, "rates": {"2026": 0.035, "2027": 0.03, "2028": 0.03}},)"),
+          R"("indexation": {"base_year": 2025, "rates": {"2026": 0.035, "2027": 0.03, "2028": 0.03}},)"),
       3, 1);
   const double idx[4] = {1, 1.035, 1.035 * 1.03, 1.035 * 1.03 * 1.03};
   const double days[4] = {365, 365, 365, 366};
   for (int p = 0; p < 3; ++p)
     CHECK(run->Get("d", "f", p, kCost).mean == Approx(10 * 100 * days[p] * idx[p]).epsilon(1e-12));
   // 2028: 182 days at 100 and 184 days (from 1 July) at 200, both indexed.
-  CHECK(run->Get("d", "f", 3, kCost).mean == Approx(10 * (182 * 100 + 184 * 200) * idx[3]).epsilon(1e-12));
+  CHECK(run->Get("d", "f", 3, kCost).mean ==
+        Approx(10 * (182 * 100 + 184 * 200) * idx[3]).epsilon(1e-12));
 }
 
-TEST_CASE("Re-entry: the expected share of exits comes back after the delay", "[validation][features]") {
+TEST_CASE("Re-entry: the expected share of exits comes back after the delay",
+          "[validation][features]") {
   const int reps = 400;
-  auto run = RunModelText(
-      OneDomain(R"("arrivals_per_year": 300,)",
-                R"({"f": {"duration": {"type": "exponential", "mean": 100},
+  auto run = RunModelText(OneDomain(R"("arrivals_per_year": 300,)",
+                                    R"({"f": {"duration": {"type": "exponential", "mean": 100},
                           "tariff": {"amount": 1, "per": "day"},
                           "transitions": {"voortijdig": 0.2},
                           "reentry": {"probability": 0.25, "delay": {"type": "fixed", "value": 30}, "via": "form"}}})"),
-      reps, 17);
+                          reps, 17);
   // Every exit (afgerond or voortijdig) comes back with probability 0.25 exactly 30 days later:
   // re-entries in the horizon = 0.25 x exits before the last 30 days.
   std::vector<double> ratio;
@@ -208,18 +214,19 @@ TEST_CASE("Toegang: the assessment queue matches Erlang C", "[validation][featur
   CHECK(WithinSe(nh.mean / req.mean, 0.3, 0.01));
 }
 
-TEST_CASE("A form started from its steady-state stock stays steady in expectation", "[validation][features]") {
+TEST_CASE("A form started from its steady-state stock stays steady in expectation",
+          "[validation][features]") {
   // Heavy-tailed durations (sd twice the mean): fresh durations for the stock would make it
   // decay far faster than remaining durations do (E[remaining] = E[D^2] / 2E[D] = 750 days here
   // against E[D] = 300).
   const int reps = 400;
   const double lambda = 2, mean = 300;
-  auto run = RunModelText(
-      OneDomain(R"("arrivals_per_day": 2,)",
-                R"({"f": {"duration": {"type": "lognormal", "mean": 300, "sd": 600},
+  auto run =
+      RunModelText(OneDomain(R"("arrivals_per_day": 2,)",
+                             R"({"f": {"duration": {"type": "lognormal", "mean": 300, "sd": 600},
                           "tariff": {"amount": 10, "per": "day"},
                           "initial": {"clients": 600}}})"),
-      reps, 31);
+                   reps, 31);
   for (int p = 0; p < 4; ++p) {
     const Stats end = run->Get("d", "f", p, kClientsEnd);
     INFO("year " << 2025 + p);
@@ -239,8 +246,9 @@ TEST_CASE("Escalation: waiting clients move on at the given hazard", "[validatio
   const int reps = 300;
   const double lambda = 1, h = 0.01;
   auto run = RunModelText(
-      OneDomain(R"("arrivals_per_day": 1, "routing": {"f": 1},)",
-                R"({"f": {"capacity": 0, "duration": {"type": "fixed", "value": 1}, "tariff": {"amount": 1, "per": "day"},
+      OneDomain(
+          R"("arrivals_per_day": 1, "routing": {"f": 1},)",
+          R"({"f": {"capacity": 0, "duration": {"type": "fixed", "value": 1}, "tariff": {"amount": 1, "per": "day"},
                           "escalation": {"hazard_per_day": 0.01, "to": "g"}},
                     "g": {"duration": {"type": "fixed", "value": 1}, "tariff": {"amount": 1, "per": "day"}}})"),
       reps, 41);
@@ -253,16 +261,19 @@ TEST_CASE("Escalation: waiting clients move on at the given hazard", "[validatio
   CHECK(esc.mean == in.mean);  // every escalation starts in g at once
 }
 
-TEST_CASE("Wlz exit: an annual probability p leaves at hazard -ln(1-p) per year", "[validation][features]") {
+TEST_CASE("Wlz exit: an annual probability p leaves at hazard -ln(1-p) per year",
+          "[validation][features]") {
   const int reps = 300, n = 1000;
   auto run = RunModelText(
-      OneDomain(R"("arrivals_per_year": 0,)",
-                R"({"f": {"duration": {"type": "fixed", "value": 20, "unit": "years"}, "tariff": {"amount": 1, "per": "day"},
+      OneDomain(
+          R"("arrivals_per_year": 0,)",
+          R"({"f": {"duration": {"type": "fixed", "value": 20, "unit": "years"}, "tariff": {"amount": 1, "per": "day"},
                           "wlz_exit_per_year": 0.05, "initial": {"clients": 1000, "time_in_care": {"type": "fixed", "value": 0}}}})"),
       reps, 43);
   double alive = n;
   for (int p = 0; p < 4; ++p) {
-    const double days = run->model.calendar.periods()[p].end - run->model.calendar.periods()[p].begin;
+    const double days =
+        run->model.calendar.periods()[p].end - run->model.calendar.periods()[p].begin;
     const double leave = alive * (1 - std::pow(0.95, days / kDaysPerYear));
     const Stats w = run->Get("d", "f", p, kOutWlz);
     CHECK(WithinSe(w.mean, leave, Se(w, reps)));
@@ -271,39 +282,42 @@ TEST_CASE("Wlz exit: an annual probability p leaves at hazard -ln(1-p) per year"
   }
 }
 
-TEST_CASE("PGB and payer: cost splits by PGB share and by payer at the switch date", "[validation][features]") {
+TEST_CASE("PGB and payer: cost splits by PGB share and by payer at the switch date",
+          "[validation][features]") {
   const int reps = 200;
-  auto run = RunModelText(
-      OneDomain(R"("arrivals_per_year": 0,)",
-                R"({"f": {"duration": {"type": "fixed", "value": 20, "unit": "years"},
+  auto run =
+      RunModelText(OneDomain(R"("arrivals_per_year": 0,)",
+                             R"({"f": {"duration": {"type": "fixed", "value": 20, "unit": "years"},
                           "tariff": {"amount": 100, "per": "day"},
                           "pgb": {"share": 0.3, "tariff": {"amount": 60, "per": "day"}},
                           "payer": "centrumgemeente", "payer_switch": {"date": "2027-01-01", "to": "gemeente"},
                           "initial": {"clients": 50, "time_in_care": {"type": "fixed", "value": 0}}},
                     "g": {"duration": {"type": "fixed", "value": 20, "unit": "years"}, "tariff": {"amount": 10, "per": "day"},
                           "initial": {"clients": 5, "time_in_care": {"type": "fixed", "value": 0}}}})"),
-      reps, 47);
+                   reps, 47);
   // Initial clients do not draw PGB (they keep zorg in natura); PGB applies to new starts only.
   CHECK(run->Get("d", "f", 0, kCostPgb).mean == 0);
   const int centrum = run->GroupWhere("all", "all", "all", "all", "centrumgemeente", "all");
   const int gemeente = run->GroupWhere("all", "all", "all", "all", "gemeente", "all");
   for (int p = 0; p < 4; ++p) {
     const double f = run->Get("d", "f", p, kCost).mean, g = run->Get("d", "g", p, kCost).mean;
-    const double c = run->GetGroup(centrum, p, kCost).mean, m = run->GetGroup(gemeente, p, kCost).mean;
+    const double c = run->GetGroup(centrum, p, kCost).mean,
+                 m = run->GetGroup(gemeente, p, kCost).mean;
     INFO("year " << 2025 + p);
     CHECK(c == Approx(p < 2 ? f : 0.0).margin(1e-6));
     CHECK(m == Approx(p < 2 ? g : f + g).margin(1e-6));
   }
 }
 
-TEST_CASE("PGB: new clients choose PGB with the given share and pay its tariff", "[validation][features]") {
+TEST_CASE("PGB: new clients choose PGB with the given share and pay its tariff",
+          "[validation][features]") {
   const int reps = 300;
-  auto run = RunModelText(
-      OneDomain(R"("arrivals_per_year": 100,)",
-                R"({"f": {"duration": {"type": "fixed", "value": 20, "unit": "years"},
+  auto run =
+      RunModelText(OneDomain(R"("arrivals_per_year": 100,)",
+                             R"({"f": {"duration": {"type": "fixed", "value": 20, "unit": "years"},
                           "tariff": {"amount": 100, "per": "day"},
                           "pgb": {"share": 0.3, "tariff": {"amount": 60, "per": "day"}}}})"),
-      reps, 53);
+                   reps, 53);
   // Cost = PGB part at 60 + the rest at 100; PGB days are 30% of all days in expectation:
   // cost_pgb / cost = 0.3 x 60 / (0.3 x 60 + 0.7 x 100).
   const Stats pgb = run->Get("d", "f", 3, kCostPgb), cost = run->Get("d", "f", 3, kCost);

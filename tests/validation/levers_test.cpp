@@ -629,8 +629,7 @@ TEST_CASE("Levers do not disturb other random streams: share-0 levers change not
   CHECK(a.base->Get("d", "toegang", 3, kReentries).mean > 0);
 }
 
-TEST_CASE("Bekostiging lever keeps the one-off costs (hulpmiddelen) of the form",
-          "[levers]") {
+TEST_CASE("Bekostiging lever keeps the one-off costs (hulpmiddelen) of the form", "[levers]") {
   // A one_off is not a tariff: a new contract price from 2027 should replace the day price but
   // not the one-off cost of each episode.
   const std::string domain = R"("arrivals_per_day": 0.5, "routing": {"f": 1},

@@ -112,7 +112,8 @@ TEST_CASE("Accounting identities hold in every replication", "[validation]") {
   // The scenario total is the sum of its domains.
   for (int p = 0; p < m.calendar.num_periods(); ++p) {
     double sum = 0;
-    for (const char* d : {"exp", "logn", "gamma", "weib", "emp"}) sum += run->Get(d, "all", p, kCost).mean;
+    for (const char* d : {"exp", "logn", "gamma", "weib", "emp"})
+      sum += run->Get(d, "all", p, kCost).mean;
     CHECK(run->Get("all", "all", p, kCost).mean == Approx(sum).epsilon(1e-12));
   }
 }

@@ -23,9 +23,10 @@ struct ModelRun {
     for (int g = 0; g < model.num_groups(); ++g) {
       const GroupModel& grp = model.groups[g];
       if (grp.domain != domain || grp.form != form) continue;
-      const bool row = form != "all" ? grp.kind == GroupKind::kForm || grp.kind == GroupKind::kToegang ||
-                                           grp.kind == GroupKind::kCostLine
-                                     : grp.kind == GroupKind::kDomain || grp.kind == GroupKind::kTotal;
+      const bool row = form != "all"
+                           ? grp.kind == GroupKind::kForm || grp.kind == GroupKind::kToegang ||
+                                 grp.kind == GroupKind::kCostLine
+                           : grp.kind == GroupKind::kDomain || grp.kind == GroupKind::kTotal;
       if (row) return g;
     }
     FAIL("no group " << domain << "/" << form);
@@ -33,17 +34,21 @@ struct ModelRun {
   }
   // Any row by its full selection (domain, form, pillar, taakveld, payer, age band).
   int GroupWhere(const std::string& domain, const std::string& form, const std::string& pillar,
-                 const std::string& taakveld, const std::string& payer, const std::string& band) const {
+                 const std::string& taakveld, const std::string& payer,
+                 const std::string& band) const {
     for (int g = 0; g < model.num_groups(); ++g) {
       const GroupModel& grp = model.groups[g];
-      if (grp.domain == domain && grp.form == form && grp.pillar == pillar && grp.taakveld == taakveld &&
-          grp.payer == payer && grp.age_band == band)
+      if (grp.domain == domain && grp.form == form && grp.pillar == pillar &&
+          grp.taakveld == taakveld && grp.payer == payer && grp.age_band == band)
         return g;
     }
-    FAIL("no group " << domain << "/" << form << "/" << pillar << "/" << taakveld << "/" << payer << "/" << band);
+    FAIL("no group " << domain << "/" << form << "/" << pillar << "/" << taakveld << "/" << payer
+                     << "/" << band);
     return -1;
   }
-  Stats GetGroup(int group, int period, int metric) const { return agg->Get(layout.Index(period, group, metric)); }
+  Stats GetGroup(int group, int period, int metric) const {
+    return agg->Get(layout.Index(period, group, metric));
+  }
   size_t Index(const std::string& domain, const std::string& form, int period, int metric) const {
     return layout.Index(period, Group(domain, form), metric);
   }
@@ -56,13 +61,15 @@ struct ModelRun {
   }
 };
 
-inline std::unique_ptr<ModelRun> RunModelText(const std::string& text, int replications, uint64_t seed,
-                                              int threads = 0, BuildOptions options = {}) {
+inline std::unique_ptr<ModelRun> RunModelText(const std::string& text, int replications,
+                                              uint64_t seed, int threads = 0,
+                                              BuildOptions options = {}) {
   auto run = std::make_unique<ModelRun>();
   const auto problems = LoadText(text, &run->model, options);
   for (const auto& p : problems) UNSCOPED_INFO(p);
   REQUIRE(problems.empty());
-  run->layout = ResultLayout{run->model.calendar.num_periods(), run->model.num_groups(), kNumMetrics};
+  run->layout =
+      ResultLayout{run->model.calendar.num_periods(), run->model.num_groups(), kNumMetrics};
   run->agg = std::make_unique<Aggregator>(run->layout.size());  // keeps every column
   BatchOptions opt;
   opt.seed = seed;
