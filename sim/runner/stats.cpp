@@ -23,6 +23,20 @@ double Percentile(const std::vector<double>& sorted, double q) {
   return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
 }
 
+namespace {
+
+// The reported percentiles of sorted values.
+void SetPercentiles(const std::vector<double>& sorted, Stats* s) {
+  s->p5 = Percentile(sorted, 0.05);
+  s->p25 = Percentile(sorted, 0.25);
+  s->p50 = Percentile(sorted, 0.50);
+  s->p75 = Percentile(sorted, 0.75);
+  s->p90 = Percentile(sorted, 0.90);
+  s->p95 = Percentile(sorted, 0.95);
+}
+
+}  // namespace
+
 Stats Summarise(std::vector<double> values) {
   values.erase(std::remove_if(values.begin(), values.end(), [](double v) { return std::isnan(v); }),
                values.end());
@@ -40,12 +54,7 @@ Stats Summarise(std::vector<double> values) {
   for (double v : values) ss += (v - s.mean) * (v - s.mean);
   s.sd = s.n > 1 ? std::sqrt(ss / (s.n - 1)) : 0.0;
   std::sort(values.begin(), values.end());
-  s.p5 = Percentile(values, 0.05);
-  s.p25 = Percentile(values, 0.25);
-  s.p50 = Percentile(values, 0.50);
-  s.p75 = Percentile(values, 0.75);
-  s.p90 = Percentile(values, 0.90);
-  s.p95 = Percentile(values, 0.95);
+  SetPercentiles(values, &s);
   return s;
 }
 
@@ -159,12 +168,7 @@ Stats CellStats::Get() const {
   } else {
     std::vector<double> sorted = exact_;
     std::sort(sorted.begin(), sorted.end());
-    s.p5 = Percentile(sorted, 0.05);
-    s.p25 = Percentile(sorted, 0.25);
-    s.p50 = Percentile(sorted, 0.5);
-    s.p75 = Percentile(sorted, 0.75);
-    s.p90 = Percentile(sorted, 0.90);
-    s.p95 = Percentile(sorted, 0.95);
+    SetPercentiles(sorted, &s);
   }
   return s;
 }
