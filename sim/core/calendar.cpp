@@ -59,6 +59,12 @@ std::string FormatDate(const Date& d) {
   return buf;
 }
 
+Date BirthdayDate(const Date& birth, int age) {
+  Date d{birth.year + age, birth.month, birth.day};
+  if (d.month == 2 && d.day == 29 && !IsLeapYear(d.year)) d = Date{d.year, 3, 1};
+  return d;
+}
+
 bool ParsePeriodKind(std::string_view text, PeriodKind* kind) {
   if (text == "year")
     *kind = PeriodKind::kYear;

@@ -29,6 +29,9 @@ Date CivilFromDays(int64_t days);
 // (2025-02-29).
 bool ParseDate(std::string_view text, Date* date);
 std::string FormatDate(const Date& date);
+// The date on which someone born on `birth` turns `age` (whole years; negative goes back). A 29
+// February birthday falls on 1 March in years without one (as Dutch law counts it).
+Date BirthdayDate(const Date& birth, int age);
 
 enum class PeriodKind { kYear, kHalf, kMonth };
 bool ParsePeriodKind(std::string_view text, PeriodKind* kind);
@@ -59,6 +62,8 @@ class Calendar {
   // Simulation day on which `date` begins (may be negative or beyond the horizon).
   double DayOf(const Date& date) const;
   Date DateOf(double day) const;
+  // Simulation day on which someone born on day `birth` turns `age` (see BirthdayDate).
+  double Birthday(double birth, int age) const { return DayOf(BirthdayDate(DateOf(birth), age)); }
   // Period containing time t; requires 0 <= t < horizon().
   int PeriodOf(double t) const { return period_of_day_[static_cast<size_t>(t)]; }
   // Start days of each calendar month / year overlapping the horizon, plus horizon() at the end.

@@ -369,12 +369,7 @@ double Simulation::DrawBirth(double t, double age_lo, double age_hi, double u) c
   return std::floor(oldest + u * (youngest + 1 - oldest));
 }
 
-double Simulation::Birthday(double birth, int age) const {
-  Date d = model_.calendar.DateOf(birth);
-  d.year += age;
-  if (d.month == 2 && d.day == 29 && !IsLeapYear(d.year)) d = Date{d.year, 3, 1};
-  return model_.calendar.DayOf(d);
-}
+double Simulation::Birthday(double birth, int age) const { return model_.calendar.Birthday(birth, age); }
 
 void Simulation::PlaceInitialClients(int k) {
   const NodeModel& node = model_.nodes[k];

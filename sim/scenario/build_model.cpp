@@ -447,10 +447,22 @@ void Builder::ReadCostLines(const Json& j, const std::string& ptr, int d) {
     node.gedwongen_kader = r.Bool("gedwongen_kader").value_or(false);
     node.investment = r.Bool("investment").value_or(false);
     dm.has_gk |= node.gedwongen_kader;
-    if (const Json* a = r.Find("amount_per_year"))
-      ReadYearlyAmount(*a, r.PointerOf("amount_per_year"), &node.fixed);
-    else
-      r.Missing("amount_per_year", "the yearly amount in euros (or a schedule of prices per year)");
+    // An amount per year, or staff: FTE x cost per FTE.
+    const Json* amount = r.Find("amount_per_year");
+    const auto fte = r.Number("fte", Check::kNonNegative);
+    const auto cost = r.Number("cost_per_fte", Check::kNonNegative);
+    if (amount && (r.Find("fte") || r.Find("cost_per_fte"))) {
+      r.Fail("amount_per_year", "give amount_per_year, or fte and cost_per_fte, not both");
+    } else if (amount) {
+      ReadYearlyAmount(*amount, r.PointerOf("amount_per_year"), &node.fixed);
+    } else if (r.Find("fte") || r.Find("cost_per_fte")) {
+      if (!r.Find("fte")) r.Missing("fte", "the staff in FTE");
+      if (!r.Find("cost_per_fte")) r.Missing("cost_per_fte", "the cost of one FTE per year, in euros");
+      if (fte && cost) ReadYearlyAmount(Json(*fte * *cost), r.PointerOf("cost_per_fte"), &node.fixed);
+    } else {
+      r.Missing("amount_per_year",
+                "the yearly amount in euros (or a schedule of prices per year, or fte and cost_per_fte)");
+    }
     node.capacity = {{0.0, kUnlimited}};
     node.tariff = RateCurve::Constant(0, m_->calendar.horizon());
     node.pgb_tariff = node.tariff;

@@ -247,3 +247,24 @@ TEST_CASE("Calendar MonthStarts and YearStarts", "[unit][calendar]") {
 
 }  // namespace
 }  // namespace sdsim
+
+namespace sdsim {
+namespace {
+
+TEST_CASE("Birthdays on known birth dates: the 18th birthday ends jeugdhulp on that day",
+          "[unit][calendar]") {
+  CHECK(BirthdayDate(Date{2007, 6, 15}, 18) == Date{2025, 6, 15});
+  // Born on 29 February: the birthday falls on 1 March in a year without 29 February.
+  CHECK(BirthdayDate(Date{2008, 2, 29}, 18) == Date{2026, 3, 1});
+  CHECK(BirthdayDate(Date{2008, 2, 29}, 20) == Date{2028, 2, 29});
+  CHECK(BirthdayDate(Date{2025, 3, 10}, -17) == Date{2008, 3, 10});
+  const Calendar cal(Date{2025, 1, 1}, Date{2028, 12, 31}, PeriodKind::kYear);
+  // As simulation days: born 2007-06-15 (a negative day), 18 on day 165 (2025-06-15).
+  const double birth = cal.DayOf(Date{2007, 6, 15});
+  CHECK(cal.Birthday(birth, 18) == cal.DayOf(Date{2025, 6, 15}));
+  CHECK(cal.Birthday(birth, 18) == 165);
+  CHECK(cal.Birthday(cal.DayOf(Date{2008, 2, 29}), 18) == cal.DayOf(Date{2026, 3, 1}));
+}
+
+}  // namespace
+}  // namespace sdsim

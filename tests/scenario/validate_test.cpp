@@ -1216,7 +1216,7 @@ std::vector<BadScenario> V3BadScenarios() {
        Edit3(R"("voorliggend_veld": {"amount_per_year": 500000})",
              R"("voorliggend_veld": {"pillar": "samenleving"})"),
        {jeugd + "/cost_lines/voorliggend_veld/amount_per_year: is required: the yearly amount in "
-                "euros (or a schedule of prices per year)"}},
+                "euros (or a schedule of prices per year, or fte and cost_per_fte)"}},
       {"cost_lines: amount_per_year negative",
        Edit3(R"("amount_per_year": 500000)", R"("amount_per_year": -500000)"),
        {jeugd + "/cost_lines/voorliggend_veld/amount_per_year: an amount per year must not be "
