@@ -91,7 +91,7 @@ TEST_CASE("mpirun -n 2: a killed rank fails the run and leaves nothing that look
   const std::string log = dir.path() + "/log";
   // Long enough to be killed in the middle.
   const std::string cmd = Mpirun(2) + " run " + SourcePath("scenarios/dronten/baseline.json") +
-                          " -r 100000 -t 1 -q --out " + out_dir + " > " + log +
+                          " -r 20000 -t 1 -q --out " + out_dir + " > " + log +
                           " 2>&1; echo $? >> " + log;
   std::thread runner([&] { std::system(cmd.c_str()); });
   // Find the sdsim process of rank 1 (by its MPI environment) and kill it.
@@ -113,6 +113,10 @@ TEST_CASE("mpirun -n 2: a killed rank fails the run and leaves nothing that look
       }
     }
     closedir(proc);
+  }
+  if (!killed) {
+    // Do not let a run we could not interrupt go on for minutes.
+    std::system(("pkill -9 -f -- '" + out_dir + "'").c_str());
   }
   runner.join();
   REQUIRE(killed);
