@@ -21,17 +21,6 @@ struct PairRun {
   std::unique_ptr<Comparison> cmp;  // alt minus base, fed in replication order
 };
 
-inline std::unique_ptr<ModelRun> LoadModelRun(const std::string& text, BuildOptions options = {}) {
-  auto run = std::make_unique<ModelRun>();
-  const auto problems = LoadText(text, &run->model, options);
-  for (const auto& p : problems) UNSCOPED_INFO(p);
-  REQUIRE(problems.empty());
-  run->layout =
-      ResultLayout{run->model.calendar.num_periods(), run->model.num_groups(), kNumMetrics};
-  run->agg = std::make_unique<Aggregator>(run->layout.size());  // keeps every column
-  return run;
-}
-
 inline PairRun RunPair(const std::string& base_text, const std::string& alt_text, int replications,
                        uint64_t seed, int threads = 0) {
   PairRun out;

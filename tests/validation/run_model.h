@@ -61,9 +61,8 @@ struct ModelRun {
   }
 };
 
-inline std::unique_ptr<ModelRun> RunModelText(const std::string& text, int replications,
-                                              uint64_t seed, int threads = 0,
-                                              BuildOptions options = {}) {
+// Loads a scenario text (failing the test on any problem) with an aggregator keeping every column.
+inline std::unique_ptr<ModelRun> LoadModelRun(const std::string& text, BuildOptions options = {}) {
   auto run = std::make_unique<ModelRun>();
   const auto problems = LoadText(text, &run->model, options);
   for (const auto& p : problems) UNSCOPED_INFO(p);
@@ -71,6 +70,13 @@ inline std::unique_ptr<ModelRun> RunModelText(const std::string& text, int repli
   run->layout =
       ResultLayout{run->model.calendar.num_periods(), run->model.num_groups(), kNumMetrics};
   run->agg = std::make_unique<Aggregator>(run->layout.size());  // keeps every column
+  return run;
+}
+
+inline std::unique_ptr<ModelRun> RunModelText(const std::string& text, int replications,
+                                              uint64_t seed, int threads = 0,
+                                              BuildOptions options = {}) {
+  auto run = LoadModelRun(text, options);
   BatchOptions opt;
   opt.seed = seed;
   opt.replications = replications;
