@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Configures and builds sdsim. Usage: scripts/build.sh [release|asan]  (default release)
-#   release -> build/        optimised (-O2 via CMake's Release), what users run
+#   release -> build/        optimised (-O3 -DNDEBUG, CMake's Release flags), what users run
 #   asan    -> build-asan/   AddressSanitizer + UndefinedBehaviorSanitizer, for the test suite
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -50,7 +50,7 @@ class EventQueue {
     ++size_;
     if (d <= day_) {
       today_.push_back(e);
-      std::push_heap(today_.begin(), today_.end(), After);
+      std::push_heap(today_.begin(), today_.end(), After{});
     } else {
       buckets_[d].push_back(e);
       last_used_ = std::max(last_used_, d);
@@ -59,7 +59,7 @@ class EventQueue {
 
   Event Pop() {
     Refill();
-    std::pop_heap(today_.begin(), today_.end(), After);
+    std::pop_heap(today_.begin(), today_.end(), After{});
     const Event e = today_.back();
     today_.pop_back();
     --size_;
@@ -67,7 +67,10 @@ class EventQueue {
   }
 
  private:
-  static bool After(const Event& a, const Event& b) { return b.Before(a); }
+  // A function object (not a function pointer) so that the heap operations inline it.
+  struct After {
+    bool operator()(const Event& a, const Event& b) const { return b.Before(a); }
+  };
   void Refill() {
     while (today_.empty()) {
       ++day_;
@@ -76,7 +79,7 @@ class EventQueue {
       std::vector<Event>& bucket = buckets_[day_];
       today_.assign(bucket.begin(), bucket.end());
       bucket.clear();
-      std::make_heap(today_.begin(), today_.end(), After);
+      std::make_heap(today_.begin(), today_.end(), After{});
     }
   }
 
