@@ -12,6 +12,7 @@
 
 #include "expect/ages.h"
 #include "io/summary.h"
+#include "validation/closed_form.h"
 #include "validation/run_model.h"
 
 namespace sdsim::testing {
@@ -43,19 +44,6 @@ std::unique_ptr<Expected> ExpectText(const std::string& text, BuildOptions optio
   REQUIRE(problems.empty());
   e->ev = Expect(e->model);
   return e;
-}
-
-// G(t) = integral_0^t S(u) du on a grid of step h (trapezoid rule), for the closed forms.
-std::vector<double> IntegratedSurvival(const Distribution& d, double horizon, double h) {
-  const size_t n = static_cast<size_t>(horizon / h) + 1;
-  std::vector<double> g(n, 0.0);
-  double prev = d.Survival(0);
-  for (size_t i = 1; i < n; ++i) {
-    const double s = d.Survival(i * h);
-    g[i] = g[i - 1] + 0.5 * h * (prev + s);
-    prev = s;
-  }
-  return g;
 }
 
 // Every value expect computes against the simulator's mean: within 4 standard errors of the

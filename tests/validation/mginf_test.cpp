@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
+#include "closed_form.h"
 #include "run_model.h"
 
 namespace sdsim::testing {
@@ -36,19 +37,6 @@ const char kScenario[] = R"({
                "tariff": {"amount": 50, "per": "day"}}}}
   }
 })";
-
-// G(t) = integral_0^t S(u) du on a grid of step h (trapezoid rule).
-std::vector<double> IntegratedSurvival(const Distribution& d, double horizon, double h) {
-  const size_t n = static_cast<size_t>(horizon / h) + 1;
-  std::vector<double> g(n, 0.0);
-  double prev = d.Survival(0);
-  for (size_t i = 1; i < n; ++i) {
-    const double s = d.Survival(i * h);
-    g[i] = g[i - 1] + 0.5 * h * (prev + s);
-    prev = s;
-  }
-  return g;
-}
 
 }  // namespace
 
