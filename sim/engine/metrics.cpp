@@ -8,6 +8,7 @@ namespace {
 
 const char* const kNames[kNumMetrics] = {"clients_start",
                                          "clients_end",
+                                         "mean_clients",
                                          "inflow",
                                          "outflow",
                                          "outflow_afgerond",
@@ -18,6 +19,7 @@ const char* const kNames[kNumMetrics] = {"clients_start",
                                          "outflow_age_out",
                                          "unique_clients",
                                          "waiting_end",
+                                         "mean_waiting",
                                          "mean_wait_days",
                                          "waited_share",
                                          "escalated",
@@ -56,9 +58,9 @@ bool MetricApplies(GroupKind kind, int m) {
     case GroupKind::kBand:
       return m == kClientsEnd || m == kRequests || m == kClientsPer1000;
     case GroupKind::kToegang:
-      return m <= kOutflow || m == kUniqueClients || m == kWaitingEnd || m == kMeanWaitDays ||
-             m == kWaitedShare || m == kReentries || m == kCost || m == kNoHelp ||
-             m == kAlgemeneVoorziening;
+      return m <= kOutflow || m == kUniqueClients || m == kWaitingEnd || m == kMeanWaiting ||
+             m == kMeanWaitDays || m == kWaitedShare || m == kReentries || m == kCost ||
+             m == kNoHelp || m == kAlgemeneVoorziening;
     case GroupKind::kDomain:
       return true;
     case GroupKind::kForm:

@@ -13,12 +13,15 @@ namespace sdsim {
 // Definitions (counts are clients; "in care" excludes waiting; a period is [begin, end)):
 //   clients_start      in care at the start of the period (for a toegang: in assessment)
 //   clients_end        in care at the end of the period
+//   mean_clients       mean number in care over the period (client-days / days in the period;
+//                      the gemiddeld aantal cliënten that a budget per client-year multiplies)
 //   inflow             care starts (episodes): new clients and clients moving in from another form
 //   outflow            care ends (episodes), split by type below (they sum to outflow)
 //   outflow_afgerond, outflow_overgedragen, outflow_vervolghulp, outflow_voortijdig,
 //   outflow_wlz, outflow_age_out
 //   unique_clients     distinct clients in care at any moment of the period
 //   waiting_end        on a waiting list at the end of the period
+//   mean_waiting       mean number on the waiting list over the period (waiting days / days)
 //   mean_wait_days     mean days from joining the waiting list to the start, over the period's
 //                      starts (0 for those who started at once); for a toegang: the wait for an
 //                      assessment; for a care form: from beschikking to start of care
@@ -46,6 +49,7 @@ namespace sdsim {
 enum Metric : int {
   kClientsStart,
   kClientsEnd,
+  kMeanClients,
   kInflow,
   kOutflow,
   kOutAfgerond,
@@ -56,6 +60,7 @@ enum Metric : int {
   kOutAgeOut,
   kUniqueClients,
   kWaitingEnd,
+  kMeanWaiting,
   kMeanWaitDays,
   kWaitedShare,
   kEscalated,

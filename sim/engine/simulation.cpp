@@ -369,7 +369,9 @@ double Simulation::DrawBirth(double t, double age_lo, double age_hi, double u) c
   return std::floor(oldest + u * (youngest + 1 - oldest));
 }
 
-double Simulation::Birthday(double birth, int age) const { return model_.calendar.Birthday(birth, age); }
+double Simulation::Birthday(double birth, int age) const {
+  return model_.calendar.Birthday(birth, age);
+}
 
 void Simulation::PlaceInitialClients(int k) {
   const NodeModel& node = model_.nodes[k];
@@ -438,6 +440,9 @@ void Simulation::PlaceInitialClients(int k) {
     waiting_[k].Push(Pack(c, ++client.ticket));
     ++waiting_n_[k];
     ++waiting0_[k];
+    // The escalation hazard runs from the start date (a constant hazard has no memory of the wait
+    // before it).
+    ScheduleEscalation(c, k);
   }
   StartWaiting(k);
 }
@@ -529,7 +534,6 @@ void Simulation::Enter(uint32_t c, int k) {
       break;
     }
   }
-  const NodeModel& node = model_.nodes[k];
   Client& client = clients_[c];
   client.node = k;
   client.joined = now_;
@@ -543,14 +547,17 @@ void Simulation::Enter(uint32_t c, int k) {
   waiting_[k].Push(Pack(c, client.ticket));
   ++waiting_n_[k];
   ++flows(k).joins;
-  if (node.escalation_per_day > 0) {
-    const double f =
-        params_[k].escalation_factor ? params_[k].escalation_factor->RateAt(now_) : 1.0;
-    const double t =
-        f > 0 ? now_ + Exp1(node_events_[k]) / (node.escalation_per_day * f) : INFINITY;
-    client.escalate_at = t;
-    if (t < horizon_) queue_.Push(t, EventKind::kEscalate, c);
-  }
+  flows(k).wait_days += DaysLeft();
+  ScheduleEscalation(c, k);
+}
+
+void Simulation::ScheduleEscalation(uint32_t c, int k) {
+  const NodeModel& node = model_.nodes[k];
+  if (node.escalation_per_day <= 0) return;
+  const double f = params_[k].escalation_factor ? params_[k].escalation_factor->RateAt(now_) : 1.0;
+  const double t = f > 0 ? now_ + Exp1(node_events_[k]) / (node.escalation_per_day * f) : INFINITY;
+  clients_[c].escalate_at = t;
+  if (t < horizon_) queue_.Push(t, EventKind::kEscalate, c);
 }
 
 void Simulation::MarkSeen(Client& client, const NodeModel& node) {
@@ -569,6 +576,7 @@ void Simulation::Start(uint32_t c, int k) {
   ++busy_[k];
   Flows& fl = flows(k);
   ++fl.starts;
+  fl.care_days += DaysLeft();
   const double wait = now_ - client.joined;
   fl.wait_sum += wait;
   fl.waited += wait > 0;
@@ -691,6 +699,7 @@ void Simulation::StartWaiting(int k) {
       continue;
     --waiting_n_[k];
     ++flows(k).leaves;
+    flows(k).wait_days -= DaysLeft();
     Start(c, k);
   }
 }
@@ -730,6 +739,7 @@ void Simulation::OnEndCare(uint32_t c) {
   --busy_[k];
   Flows& fl = flows(k);
   ++fl.ends;
+  fl.care_days -= DaysLeft();
   if (node.is_care()) {
     ExitType type = ExitType::kVervolghulp;
     if (client.reason == kByLimit || client.reason == kByUntil)
@@ -786,6 +796,7 @@ void Simulation::OnEscalate(uint32_t c) {
   --waiting_n_[k];
   Flows& fl = flows(k);
   ++fl.leaves;
+  fl.wait_days -= DaysLeft();
   ++fl.escalated;
   client.escalate_at = -1;
   Enter(c, model_.nodes[k].escalation_to);
@@ -888,6 +899,8 @@ void Simulation::Finalize(RepResult* out) const {
         if (!node.is_care() && grp.kind != GroupKind::kToegang) continue;
         const Flows& x = flows_[pk];
         sum.wait_sum += x.wait_sum;
+        sum.care_days += x.care_days;
+        sum.wait_days += x.wait_days;
         sum.starts += x.starts;
         sum.ends += x.ends;
         sum.joins += x.joins;
@@ -904,7 +917,10 @@ void Simulation::Finalize(RepResult* out) const {
           grp.mask_bit >= 0
               ? stock + new_unique_[static_cast<size_t>(p) * kMaxMaskGroups + grp.mask_bit]
               : kNaN;
+      const double days = period_end_[p] - (p ? period_end_[p - 1] : 0.0);
       set(p, kClientsStart, stock);
+      set(p, kMeanClients, (stock * days + sum.care_days) / days);
+      set(p, kMeanWaiting, (waiting * days + sum.wait_days) / days);
       set(p, kInflow, sum.starts);
       set(p, kOutflow, sum.ends);
       for (int t = 0; t < static_cast<int>(ExitType::kCount); ++t)
@@ -947,7 +963,7 @@ void Simulation::Finalize(RepResult* out) const {
       set(p, kGkCostShare, cost > 0 ? gk_cost / cost : kNaN);
       const DomainModel& dm = model_.domains[d];
       if (dm.limit_age > 0) {
-        const double years = (period_end_[p] - (p ? period_end_[p - 1] : 0.0)) / kDaysPerYear;
+        const double years = days / kDaysPerYear;
         double never = 1;
         for (int a = 0; a < dm.limit_age; ++a) {
           const double pop_a = model_.PopulationAtAge(a, year);

@@ -58,6 +58,9 @@ class Simulation {
   // Flow counters per (period, node).
   struct Flows {
     double wait_sum = 0;
+    // Client-days from the events of the period: each start (join) adds the days left in the
+    // period, each end (leave) takes them off again; the stock at the period start adds its length.
+    double care_days = 0, wait_days = 0;
     uint32_t starts = 0, ends = 0, joins = 0, leaves = 0, waited = 0, escalated = 0, reentries = 0,
              diverted = 0;
     uint32_t by_type[static_cast<int>(ExitType::kCount)] = {};
@@ -103,6 +106,8 @@ class Simulation {
   // Sends a client to a routing outcome: a node, or no help / algemene voorziening (leaves).
   void Route(uint32_t client, int32_t target, int domain);
   void Enter(uint32_t client, int node);
+  // Draws when a waiting client escalates (the form's hazard per day of waiting) and queues it.
+  void ScheduleEscalation(uint32_t client, int node);
   void Start(uint32_t client, int node);
   // Schedules the end of the care stretch starting now (duration, Wlz and age limits), books its
   // cost and pushes the end event. `remaining` is the care still to be given.
@@ -120,6 +125,8 @@ class Simulation {
   // A birth day with the age at t in [age_lo, age_hi) whole years, from a uniform u.
   double DrawBirth(double t, double age_lo, double age_hi, double u) const;
   void Snapshot(int period);
+  // Days from now to the end of the current period.
+  double DaysLeft() const { return period_end_[period_] - now_; }
   Flows& flows(int node) { return flows_[static_cast<size_t>(period_) * num_nodes_ + node]; }
   DomainFlows& domain_flows(int d) {
     return domain_flows_[static_cast<size_t>(period_) * model_.domains.size() + d];

@@ -168,7 +168,8 @@ std::vector<std::string> ExpectNotes() {
       "is then a new client) and for age-band rows; empty elsewhere",
       "cost_per_client, share_over_5y, gk_client_share, gk_inflow_share, gk_cost_share and "
       "lifetime_risk_18 are ratios whose mean is not the ratio of means: empty",
-      "waiting_end, mean_wait_days, waited_share and escalated are 0: without capacity limits "
+      "waiting_end, mean_waiting, mean_wait_days, waited_share and escalated are 0: without "
+      "capacity limits "
       "nobody "
       "waits",
       "days: starts are spread evenly over their day, which keeps the mean timing of chains of "
@@ -287,7 +288,8 @@ ExpectedValues Expect(const Model& m, const ExpectOptions& options) {
     const bool unique_known = (grp.kind == GroupKind::kForm || grp.kind == GroupKind::kToegang) &&
                               grp.nodes.size() == 1 && revisit_free[grp.nodes[0]];
     for (int p = 0; p < P; ++p) {
-      double c = 0, c_pgb = 0, starts = 0, ends = 0, reentries = 0, leaves = 0, diverted = 0;
+      double c = 0, c_pgb = 0, client_days = 0, starts = 0, ends = 0, reentries = 0, leaves = 0,
+             diverted = 0;
       double by_type[kTypes] = {};
       for (int k : grp.nodes) {
         const NodeModel& node = m.nodes[k];
@@ -298,6 +300,7 @@ ExpectedValues Expect(const Model& m, const ExpectOptions& options) {
         }
         c_pgb += cost_pgb[pn(p, k)];
         if (!node.is_care() && grp.kind != GroupKind::kToegang) continue;
+        client_days += t.client_days[pn(p, k)];
         starts += t.starts[pn(p, k)];
         ends += t.ends[pn(p, k)];
         reentries += t.reentries[pn(p, k)];
@@ -307,6 +310,9 @@ ExpectedValues Expect(const Model& m, const ExpectOptions& options) {
       }
       const double unique = unique_known ? stock + starts : kNaN;
       set(p, kClientsStart, stock);
+      const double days = m.calendar.periods()[p].end - m.calendar.periods()[p].begin;
+      set(p, kMeanClients, client_days / days);
+      set(p, kMeanWaiting, 0.0);
       set(p, kInflow, starts);
       set(p, kOutflow, ends);
       for (int x = 0; x < kTypes; ++x) set(p, kOutAfgerond + x, by_type[x]);

@@ -261,6 +261,7 @@ void ClassTotals::Init(const Model& m) {
   by_type.assign(static_cast<size_t>(periods) * nodes * kTypes, 0.0);
   cost.assign(static_cast<size_t>(periods) * nodes * 2, 0.0);
   cost_pgb.assign(static_cast<size_t>(periods) * nodes, 0.0);
+  client_days = cost_pgb;
   no_help.assign(static_cast<size_t>(periods) * domains, 0.0);
   av = no_help;
   band_in_care.assign(static_cast<size_t>(periods) * domains * std::max(bands, 1), 0.0);
@@ -277,6 +278,7 @@ void ClassTotals::Add(const ClassTotals& o) {
   add(by_type, o.by_type);
   add(cost, o.cost);
   add(cost_pgb, o.cost_pgb);
+  add(client_days, o.client_days);
   add(no_help, o.no_help);
   add(av, o.av);
   add(band_in_care, o.band_in_care);
@@ -941,14 +943,17 @@ void ClassRun::EndsFromEarlier(int n) {
         break;
       }
       case kToegangPlain: {
-        const double e = Dot(p, 0, 1, 0, n, n, 0, 1)(0, 0);
+        const Eigen::MatrixXd a = Dot(p, 0, 1, 0, n, n, 0, 2);
+        const double e = a(0, 0);
+        day_started_[p.node] += a(0, 1);
         p.ended += e;
         EndToegang(p.node, p.tag, e, 0, n);
         continue;
       }
       case kToegangLimit: {
-        const Eigen::MatrixXd a = Dot(p, 0, 2, 0, n, n, 0, 1);
+        const Eigen::MatrixXd a = Dot(p, 0, 2, 0, n, n, 0, 2);
         const double pre = lc.F[n] * a(1, 0), past = std::max(0.0, a(0, 0) - pre);
+        day_started_[p.node] += a(0, 1);
         p.ended += pre + past;
         EndToegang(p.node, p.tag, pre, past, n);
         continue;
@@ -1073,7 +1078,7 @@ void ClassRun::SameDay(int n) {
 void ClassRun::EndOfDay(int n) {
   for (Pipe& p : pipes_) {
     const CareKernel& k = sh_.care[p.table];
-    if (m_.nodes[p.node].is_care()) day_started_[p.node] += p.m_pre + p.m_verl + k.M[0] * p.entered;
+    day_started_[p.node] += p.m_pre + p.m_verl + k.M[0] * p.entered;
     p.in_care += p.entered - p.ended - p.removed;
     if (p.kind == kCareP) p.icn += p.S(n, 1) - (p.nrm_e + k.E[0] * p.S(n, 1));
     CloseBlock(&p, n);
@@ -1110,6 +1115,11 @@ void ClassRun::BookCost(int n) {
     if (di == 0 && ds == 0 && st == 0) continue;
     const NodeModel& node = m_.nodes[k];
     const size_t pk = PN(p, k);
+    out_.client_days[pk] += di + ds;
+    if (!node.is_care()) {  // a toegang: clients in assessment, no price per day
+      day_initial_[k] = day_started_[k] = day_starts_[k] = 0;
+      continue;
+    }
     const int slot = n >= node.payer_switch_day ? 1 : 0;
     const double f = sh_.tariff_factor[k].starts().empty() ? 1.0 : sh_.tariff_factor[k].RateAt(n);
     const double pgb_days = node.pgb_share * ds;

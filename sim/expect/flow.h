@@ -95,6 +95,7 @@ struct ClassTotals {
   // Cost of days in care and of starts (trajectory prices, one-off costs): [period][node][payer
   // slot] (before / from the payer switch), and the PGB part [period][node].
   std::vector<double> cost, cost_pgb;
+  std::vector<double> client_days;   // [period][node]
   std::vector<double> no_help, av;   // [period][domain]
   std::vector<double> band_in_care;  // [period][domain][band]
   double unconverged = 0;            // mass left in same-day loops (should be 0)
