@@ -7,14 +7,12 @@
 
 namespace sdsim {
 
-bool IsLeapYear(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
 int DaysInMonth(int y, int m) {
   static const int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   return (m == 2 && IsLeapYear(y)) ? 29 : kDays[m - 1];
 }
 
-int64_t DaysFromCivil(const Date& date) {
+int64_t DaysFromCivilGeneral(const Date& date) {
   int64_t y = date.year;
   const int m = date.month, d = date.day;
   y -= m <= 2;
@@ -25,7 +23,7 @@ int64_t DaysFromCivil(const Date& date) {
   return era * 146097 + doe - 719468;
 }
 
-Date CivilFromDays(int64_t z) {
+Date CivilFromDaysGeneral(int64_t z) {
   z += 719468;
   const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
   const int64_t doe = z - era * 146097;
@@ -57,12 +55,6 @@ std::string FormatDate(const Date& d) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
   return buf;
-}
-
-Date BirthdayDate(const Date& birth, int age) {
-  Date d{birth.year + age, birth.month, birth.day};
-  if (d.month == 2 && d.day == 29 && !IsLeapYear(d.year)) d = Date{d.year, 3, 1};
-  return d;
 }
 
 bool ParsePeriodKind(std::string_view text, PeriodKind* kind) {
@@ -128,12 +120,9 @@ Calendar::Calendar(Date start, Date last, PeriodKind kind)
       period_of_day_[d] = static_cast<uint16_t>(i);
 }
 
-double Calendar::DayOf(const Date& date) const {
-  return static_cast<double>(DaysFromCivil(date) - epoch_);
-}
-
-Date Calendar::DateOf(double day) const {
-  return CivilFromDays(epoch_ + static_cast<int64_t>(std::floor(day)));
+int Calendar::AgeByDates(double birth, double t) const {
+  const Date b = DateOf(birth), d = DateOf(t);
+  return d.year - b.year - (d.month < b.month || (d.month == b.month && d.day < b.day));
 }
 
 std::vector<double> Calendar::MonthStarts() const {

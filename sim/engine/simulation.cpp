@@ -351,15 +351,7 @@ uint32_t Simulation::NewClient() {
   return id;
 }
 
-int Simulation::AgeAt(double birth, double t) const {
-  // Fast path: away from a birthday the mean year length gives the age; within 2 days of one,
-  // ask the calendar.
-  const double years = (std::floor(t) - birth) / kDaysPerYear;
-  const double frac = years - std::floor(years);
-  if (frac > 0.006 && frac < 0.994) return static_cast<int>(years);
-  const Date b = model_.calendar.DateOf(birth), d = model_.calendar.DateOf(t);
-  return d.year - b.year - (d.month < b.month || (d.month == b.month && d.day < b.day));
-}
+int Simulation::AgeAt(double birth, double t) const { return model_.calendar.AgeAt(birth, t); }
 
 double Simulation::DrawBirth(double t, double age_lo, double age_hi, double u) const {
   // A birth day such that the age at t (in calendar years) is in [age_lo, age_hi), uniform over

@@ -266,5 +266,50 @@ TEST_CASE("Birthdays on known birth dates: the 18th birthday ends jeugdhulp on t
   CHECK(cal.Birthday(cal.DayOf(Date{2008, 2, 29}), 18) == cal.DayOf(Date{2026, 3, 1}));
 }
 
+TEST_CASE("Fast date conversions agree with the general algorithms", "[unit][calendar]") {
+  // Every day from 1000 BC to AD 12000, and the edges of the fast range.
+  int mismatches = 0;
+  auto check = [&](int64_t day) {
+    const Date d = CivilFromDaysGeneral(day);
+    if (!(CivilFromDays(day) == d) || DaysFromCivil(d) != day) ++mismatches;
+  };
+  for (int64_t day = -1100000; day < 3700000; ++day) check(day);
+  for (int64_t day : {-12000001, -12000000, -11999999, 299999999, 300000000, 300000001}) check(day);
+  // Every month and day number 1..31 (invalid dates too: both count on linearly).
+  for (int year : {-32001, -32000, -4713, -1, 0, 1, 1582, 1900, 2000, 2024, 2100, 999999, 1000001})
+    for (int month = 1; month <= 12; ++month)
+      for (int day = 1; day <= 31; ++day)
+        if (DaysFromCivil(Date{year, month, day}) != DaysFromCivilGeneral(Date{year, month, day}))
+          ++mismatches;
+  CHECK(mismatches == 0);
+}
+
+TEST_CASE("AgeAt: the mean-year fast path matches the date comparison", "[unit][calendar]") {
+  // Births on every day of 1880..2040 (29 February included) at every 31st day of the next 110
+  // years, and births in 2000..2030 at every day.
+  const Calendar cal(Date{2025, 1, 1}, Date{2028, 12, 31}, PeriodKind::kYear);
+  int mismatches = 0;
+  auto check = [&](Date first, Date last, int step) {
+    for (double birth = cal.DayOf(first); birth < cal.DayOf(last); ++birth) {
+      const Date b = cal.DateOf(birth);
+      for (double t = birth; t < birth + 110 * 366; t += step) {
+        const Date d = cal.DateOf(t);
+        const int age =
+            d.year - b.year - (d.month < b.month || (d.month == b.month && d.day < b.day));
+        if (cal.AgeAt(birth, t + 0.5) != age) ++mismatches;
+      }
+    }
+  };
+  check(Date{1880, 1, 1}, Date{2040, 1, 1}, 31);
+  check(Date{2000, 1, 1}, Date{2030, 1, 1}, 1);
+  CHECK(mismatches == 0);
+  // 29 February: 18 on 1 March 2026 (no 29 February), 20 on 29 February 2028.
+  const double leap = cal.DayOf(Date{2008, 2, 29});
+  CHECK(cal.AgeAt(leap, cal.DayOf(Date{2026, 2, 28})) == 17);
+  CHECK(cal.AgeAt(leap, cal.DayOf(Date{2026, 3, 1})) == 18);
+  CHECK(cal.AgeAt(leap, cal.DayOf(Date{2028, 2, 28})) == 19);
+  CHECK(cal.AgeAt(leap, cal.DayOf(Date{2028, 2, 29})) == 20);
+}
+
 }  // namespace
 }  // namespace sdsim
