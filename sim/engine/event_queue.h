@@ -1,9 +1,9 @@
 // EventQueue: the pending events of one replication, popped in Event::Before order.
 //
 // A calendar queue with one bucket per simulation day: an event for a later day is appended to
-// that day's bucket in O(1); when the simulation reaches a day, its bucket becomes a small binary
-// heap ("today"). Since events are never scheduled in the past, this pops exactly the order of a
-// single global heap, but each operation works on the few events of one day instead of the whole
+// that day's bucket in O(1); when the simulation reaches a day, its bucket is sorted ("today") and
+// popped from the end. Since events are never scheduled in the past, this pops exactly the order of
+// a single global heap, but each operation works on the few events of one day instead of the whole
 // caseload. Buckets keep their storage across Clear(), so a reused queue does not allocate in
 // steady state. The queue assigns insertion sequence numbers itself. Not thread-safe; owned by
 // one Simulation.
@@ -39,7 +39,7 @@ class EventQueue {
   // Requires !empty().
   const Event& top() {
     Refill();
-    return today_.front();
+    return today_.back();
   }
 
   void Push(double time, EventKind kind, uint32_t id) {
@@ -49,8 +49,8 @@ class EventQueue {
     assert(d < buckets_.size());
     ++size_;
     if (d <= day_) {
-      today_.push_back(e);
-      std::push_heap(today_.begin(), today_.end(), After{});
+      // Rarer (an event later today): insert it in order.
+      today_.insert(std::upper_bound(today_.begin(), today_.end(), e, After{}), e);
     } else {
       buckets_[d].push_back(e);
       last_used_ = std::max(last_used_, d);
@@ -59,7 +59,6 @@ class EventQueue {
 
   Event Pop() {
     Refill();
-    std::pop_heap(today_.begin(), today_.end(), After{});
     const Event e = today_.back();
     today_.pop_back();
     --size_;
@@ -67,7 +66,7 @@ class EventQueue {
   }
 
  private:
-  // A function object (not a function pointer) so that the heap operations inline it.
+  // A function object (not a function pointer) so that the sort inlines it.
   struct After {
     bool operator()(const Event& a, const Event& b) const { return b.Before(a); }
   };
@@ -79,12 +78,14 @@ class EventQueue {
       std::vector<Event>& bucket = buckets_[day_];
       today_.assign(bucket.begin(), bucket.end());
       bucket.clear();
-      std::make_heap(today_.begin(), today_.end(), After{});
+      // Sorting a day's dozen events once costs fewer (unpredictable) comparisons than popping
+      // them one by one from a heap.
+      std::sort(today_.begin(), today_.end(), After{});
     }
   }
 
   std::vector<std::vector<Event>> buckets_;
-  std::vector<Event> today_;  // a min-heap of the current day's events
+  std::vector<Event> today_;  // the current day's events, latest first (the next one last)
   size_t day_ = 0, last_used_ = 0, size_ = 0;
   uint64_t next_seq_ = 0;
 };
