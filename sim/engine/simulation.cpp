@@ -319,13 +319,17 @@ void Simulation::Run(uint64_t seed, uint64_t rep, RepResult* out) {
 
 void Simulation::NextSource() {
   // The earliest pending arrival; equal times go to the lower source index.
-  next_source_ = -1;
-  next_arrival_time_ = INFINITY;
-  for (size_t s = 0; s < next_arrival_.size(); ++s)
-    if (next_arrival_[s] < next_arrival_time_) {
-      next_arrival_time_ = next_arrival_[s];
-      next_source_ = static_cast<int>(s);
-    }
+  // Locals and selects rather than a branch per slot: which slot is earliest is unpredictable.
+  int best = -1;
+  double best_time = INFINITY;
+  for (size_t s = 0; s < next_arrival_.size(); ++s) {
+    const double t = next_arrival_[s];
+    const bool earlier = t < best_time;
+    best = earlier ? static_cast<int>(s) : best;
+    best_time = earlier ? t : best_time;
+  }
+  next_source_ = best;
+  next_arrival_time_ = best_time;
 }
 
 uint32_t Simulation::NewClient() {
@@ -479,11 +483,12 @@ void Simulation::OnArrival(uint32_t slot) {
       whole = AgeAt(birth, now_);
     }
     client.birth = birth;
+    // Counted without a branch per band (which band matches is unpredictable).
+    uint32_t* requests =
+        &band_requests_[(static_cast<size_t>(period_) * model_.domains.size() + src.domain) *
+                        num_bands_];
     for (int b = 0; b < num_bands_; ++b)
-      if (whole >= model_.bands[b].lo && whole <= model_.bands[b].hi)
-        ++band_requests_[(static_cast<size_t>(period_) * model_.domains.size() + src.domain) *
-                             num_bands_ +
-                         b];
+      requests[b] += (whole >= model_.bands[b].lo) & (whole <= model_.bands[b].hi);
   }
   if (src.toegang >= 0)
     Enter(c, src.toegang);
