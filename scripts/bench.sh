@@ -8,7 +8,8 @@
 # {floor, sdsim --threads 1, sdsim --threads all}, interleaved so that machine noise hits all three
 # alike, and prints the median replications per second of each and the ratios. Then the main job's
 # speed (the Dronten scenario set on all threads, DRONTEN_REPS replications each, default 1000,
-# with the time 10,000 each would take) and the national scale test (scenarios/bench/national.json:
+# with the time 10,000 each would take, and the time it would take at floor.cpp's speed per event)
+# and the national scale test (scenarios/bench/national.json:
 # seconds per replication and peak memory, 2 replications on 1 thread). Set FLOOR_CPP to point at
 # floor.cpp if ../shared is elsewhere.
 set -euo pipefail
@@ -30,8 +31,13 @@ sdsim_rate() {  # replications/s of the simulation itself (from the manifest)
     --threads "$1" --out "$work/out" --quiet > /dev/null
   awk -v n="$reps" -F'[:,]' '/"seconds"/ {gsub(/ /, "", $2); printf "%.1f\n", n / $2}' "$work/out/manifest.json"
 }
-floor_rate() {
-  "$work/floor" "$reps" | awk -v n="$reps" '/seconds=/ {for (i = 1; i <= NF; i++) if ($i ~ /^seconds=/) {split($i, s, "="); printf "%.1f\n", n / s[2]}}'
+floor_rate() {  # replications/s; keeps floor's events per second in $work/floor_eps.txt
+  "$work/floor" "$reps" | awk -v n="$reps" -v eps="$work/floor_eps.txt" '/seconds=/ {
+    for (i = 1; i <= NF; i++) {
+      split($i, kv, "=")
+      if (kv[1] == "seconds") printf "%.1f\n", n / kv[2]
+      if (kv[1] == "events_per_s") print kv[2] >> eps
+    }}'
 }
 
 : > "$work/floor.txt"; : > "$work/one.txt"; : > "$work/all.txt"
@@ -54,6 +60,8 @@ dronten_reps="${DRONTEN_REPS:-1000}"
 ./build/sdsim run scenarios/dronten/*.json --replications "$dronten_reps" --seed 1 --threads "$threads" \
   --out "$work/dronten" --quiet > /dev/null
 ds="$(manifest "$work/dronten/manifest.json" seconds)"
+de="$(manifest "$work/dronten/manifest.json" events)"
+feps="$(median < "$work/floor_eps.txt")"
 n_scen="$(ls scenarios/dronten/*.json | wc -l)"
 ./build/sdsim run scenarios/bench/national.json --replications 2 --seed 1 --threads 1 --out "$work/national" --quiet > /dev/null
 ns="$(manifest "$work/national/manifest.json" seconds)"
@@ -61,5 +69,10 @@ nm="$(manifest "$work/national/manifest.json" peak_memory_mb)"
 echo
 printf '%-44s %s\n' "main job: Dronten set ($n_scen scenarios)" \
   "$(awk -v r="$dronten_reps" -v n="$n_scen" -v s="$ds" 'BEGIN {printf "%.0f scenario-replications/s on %d threads; 10,000 each: %.0f s", r * n / s, '"$threads"', 10000 * n / (r * n / s)}')"
+# What the main job would take if every one of its events cost what an event costs floor.cpp on
+# the (much simpler) reference model, with perfect scaling over the threads: a yardstick for the
+# one-minute target, not a measurement of sdsim.
+printf '%-44s %s\n' "main job at floor.cpp's speed per event" \
+  "$(awk -v e="$de" -v r="$dronten_reps" -v f="$feps" -v t="$threads" 'BEGIN {n = e / r * 10000; printf "%.2f billion events (10,000 each) / (%.3g events/s x %d threads): %.0f s", n / 1e9, f, t, n / (f * t)}')"
 printf '%-44s %s\n' "national scale (national.json, 1 thread)" \
   "$(awk -v s="$ns" -v m="$nm" 'BEGIN {printf "%.1f s per replication, peak memory %.0f MB", s / 2, m}')"
