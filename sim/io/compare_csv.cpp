@@ -13,6 +13,8 @@ int LevelMetric(int cmp) {
       return kCost;
     case kCmpClientsEnd:
       return kClientsEnd;
+    case kCmpMeanClients:
+      return kMeanClients;
     case kCmpUnique:
       return kUniqueClients;
     case kCmpInflow:

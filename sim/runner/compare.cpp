@@ -22,8 +22,9 @@ std::vector<int> InvestmentRows(const Model& m, const GroupModel& g) {
 }  // namespace
 
 const char* CompareMetricName(int m) {
-  static const char* const kNames[kNumCmp] = {"cost",           "cost_cumulative", "clients_end",
-                                              "unique_clients", "inflow",          "investment"};
+  static const char* const kNames[kNumCmp] = {"cost",         "cost_cumulative", "clients_end",
+                                              "mean_clients", "unique_clients",  "inflow",
+                                              "investment"};
   return m >= 0 && m < kNumCmp ? kNames[m] : "?";
 }
 
@@ -76,6 +77,8 @@ void Comparison::Add(const RepResult& base, const RepResult& alt) {
       d[kCmpCostCumulative] = cumulative;
       d[kCmpClientsEnd] =
           value(alt, la, p.alt, t, kClientsEnd) - value(base, lb, p.base, t, kClientsEnd);
+      d[kCmpMeanClients] =
+          value(alt, la, p.alt, t, kMeanClients) - value(base, lb, p.base, t, kMeanClients);
       d[kCmpUnique] =
           value(alt, la, p.alt, t, kUniqueClients) - value(base, lb, p.base, t, kUniqueClients);
       d[kCmpInflow] = value(alt, la, p.alt, t, kInflow) - value(base, lb, p.base, t, kInflow);

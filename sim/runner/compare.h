@@ -14,11 +14,13 @@
 namespace sdsim {
 
 // The metrics compared: cost, cumulative cost (to the end of each period), clients at the end
-// of the period, unique clients, inflow, and the scenario's investment cost lines.
+// of the period, the mean number in care over it, unique clients, inflow, and the scenario's
+// investment cost lines.
 enum CompareMetric {
   kCmpCost,
   kCmpCostCumulative,
   kCmpClientsEnd,
+  kCmpMeanClients,
   kCmpUnique,
   kCmpInflow,
   kCmpInvestment,

@@ -55,7 +55,8 @@ TEST_CASE("Comparison: per-replication differences of two runs in one batch", "[
                          << " " << CompareMetricName(r.metric));
     REQUIRE(r.alt_group >= 0);  // the scenario has every row the baseline has
     only_alt += r.base_group < 0;
-    static const int kLevel[kNumCmp] = {kCost, -1, kClientsEnd, kUniqueClients, kInflow, -1};
+    static const int kLevel[kNumCmp] = {kCost,          -1,      kClientsEnd, kMeanClients,
+                                        kUniqueClients, kInflow, -1};
     std::vector<double> d;
     for (int rep = 0; rep < reps; ++rep) {
       double x = 0;
