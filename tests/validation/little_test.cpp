@@ -124,21 +124,9 @@ TEST_CASE("Full Dronten model: Little's law per waiting list and toegang, escala
 TEST_CASE("Full Dronten model: cost equals tariff x client-days plus prices x starts",
           "[validation][dronten]") {
   const int reps = 20;
-  auto run = std::make_unique<ModelRun>();
-  {
-    ResolvedScenario resolved;
-    Problems problems;
-    REQUIRE(LoadScenario(SourcePath("scenarios/dronten/baseline.json"), {}, &resolved, &run->model,
-                         &problems));
-  }
+  auto run = RunModelText(
+      R"({"extends": ")" + SourcePath("scenarios/dronten/baseline.json") + R"("})", reps, 11);
   const Model& m = run->model;
-  run->layout = ResultLayout{m.calendar.num_periods(), m.num_groups(), kNumMetrics};
-  run->agg = std::make_unique<Aggregator>(run->layout.size());
-  BatchOptions opt;
-  opt.seed = 11;
-  opt.replications = reps;
-  RunBatch({&run->model}, opt,
-           [&](int, const std::vector<RepResult>& r) { run->agg->Add(r[0].values); });
   int checked = 0;
   for (int g = 0; g < m.num_groups(); ++g) {
     const GroupModel& grp = m.groups[g];
