@@ -1,0 +1,165 @@
+// Results of a replication: period-end snapshots (time in the domain, age bands, gedwongen
+// kader stock) and the metrics per period and output group (Finalize).
+#include <algorithm>
+#include <cmath>
+
+#include "engine/sim_internal.h"
+#include "engine/simulation.h"
+
+namespace sdsim {
+
+using namespace engine_internal;
+
+void Simulation::Snapshot(int p) {
+  // State at the end of period p: before any event at or after period_end_[p].
+  const double t = period_end_[p];
+  const size_t domains = model_.domains.size();
+  for (Client& c : clients_) {
+    if (c.state != kInCare) continue;
+    const NodeModel& node = model_.nodes[c.node];
+    if (!node.is_care()) continue;
+    if (t - c.domain_entry > kFiveYears) ++over5_[static_cast<size_t>(p) * num_nodes_ + c.node];
+    if ((c.flags & kFlagGk) && static_cast<size_t>(p) + 1 < period_end_.size())
+      ++domain_flows_[(static_cast<size_t>(p) + 1) * domains + node.domain].gk_stock;
+    if (std::isnan(c.birth)) continue;
+    // The client's age band, cached until the birthday that moves them into the next one.
+    if (t >= c.band_until) {
+      const int age = AgeAt(c.birth, t);
+      c.band = -1;
+      c.band_until = INFINITY;
+      for (int b = 0; b < num_bands_; ++b)
+        if (age >= model_.bands[b].lo && age <= model_.bands[b].hi) {
+          c.band = static_cast<int8_t>(b);
+          if (model_.bands[b].hi < 200) c.band_until = Birthday(c.birth, model_.bands[b].hi + 1);
+          break;
+        }
+    }
+    if (c.band >= 0)
+      ++band_in_care_[(static_cast<size_t>(p) * domains + node.domain) * num_bands_ + c.band];
+  }
+}
+
+void Simulation::Finalize(RepResult* out) const {
+  const ResultLayout L = layout();
+  out->values.assign(L.size(), kNaN);
+  const size_t n = static_cast<size_t>(num_nodes_), domains = model_.domains.size();
+  for (int g = 0; g < L.groups; ++g) {
+    const GroupModel& grp = model_.groups[g];
+    auto set = [&](int p, int m, double v) {
+      if (MetricApplies(grp.kind, m)) out->values[L.Index(p, g, m)] = v;
+    };
+    if (grp.kind == GroupKind::kBand) {
+      for (int p = 0; p < L.periods; ++p) {
+        const size_t i =
+            (static_cast<size_t>(p) * domains + grp.domain_index) * num_bands_ + grp.band_index;
+        const double pop = model_.Population(grp.band_index, model_.calendar.periods()[p].year);
+        set(p, kClientsEnd, band_in_care_[i]);
+        set(p, kRequests, band_requests_[i]);
+        set(p, kClientsPer1000, pop > 0 ? band_in_care_[i] / (pop / 1000) : kNaN);
+      }
+      continue;
+    }
+    double stock = 0, waiting = 0;
+    for (int k : grp.nodes) {
+      if (!model_.nodes[k].is_care() && grp.kind != GroupKind::kToegang) continue;
+      stock += stock0_[k];
+      waiting += waiting0_[k];
+    }
+    for (int p = 0; p < L.periods; ++p) {
+      const int year = model_.calendar.periods()[p].year;
+      Flows sum;
+      double cost = 0, cost_pgb = 0, over5 = 0, besch_starts = 0;
+      for (int k : grp.nodes) {
+        const NodeModel& node = model_.nodes[k];
+        const size_t pk = static_cast<size_t>(p) * n + k;
+        double c = 0;
+        for (int slot = 0; slot < 2; ++slot) {
+          const int payer = slot == 0 ? node.payer : node.payer_after;
+          if (grp.kind == GroupKind::kPayer && payer != grp.payer_index) continue;
+          c += cost_[pk * 2 + slot] + fixed_cost_[pk * 2 + slot];
+        }
+        cost += c;
+        cost_pgb += cost_pgb_[pk];
+        if (!node.is_care() && grp.kind != GroupKind::kToegang) continue;
+        const Flows& x = flows_[pk];
+        sum.wait_sum += x.wait_sum;
+        sum.care_days += x.care_days;
+        sum.wait_days += x.wait_days;
+        sum.starts += x.starts;
+        sum.ends += x.ends;
+        sum.joins += x.joins;
+        sum.leaves += x.leaves;
+        sum.waited += x.waited;
+        sum.escalated += x.escalated;
+        sum.reentries += x.reentries;
+        sum.diverted += x.diverted;
+        for (int t = 0; t < static_cast<int>(ExitType::kCount); ++t) sum.by_type[t] += x.by_type[t];
+        over5 += over5_[pk];
+        if (node.beschikking && node.is_care()) besch_starts += x.starts;
+      }
+      const double unique =
+          grp.mask_bit >= 0
+              ? stock + new_unique_[static_cast<size_t>(p) * kMaxMaskGroups + grp.mask_bit]
+              : kNaN;
+      const double days = period_end_[p] - (p ? period_end_[p - 1] : 0.0);
+      set(p, kClientsStart, stock);
+      set(p, kMeanClients, (stock * days + sum.care_days) / days);
+      set(p, kMeanWaiting, (waiting * days + sum.wait_days) / days);
+      set(p, kInflow, sum.starts);
+      set(p, kOutflow, sum.ends);
+      for (int t = 0; t < static_cast<int>(ExitType::kCount); ++t)
+        set(p, kOutAfgerond + t, sum.by_type[t]);
+      set(p, kUniqueClients, unique);
+      stock += static_cast<double>(sum.starts) - sum.ends;
+      set(p, kClientsEnd, stock);
+      waiting += static_cast<double>(sum.joins) - sum.leaves;
+      set(p, kWaitingEnd, waiting);
+      set(p, kMeanWaitDays, sum.starts > 0 ? sum.wait_sum / sum.starts : kNaN);
+      set(p, kWaitedShare, sum.starts > 0 ? static_cast<double>(sum.waited) / sum.starts : kNaN);
+      set(p, kEscalated, sum.escalated);
+      set(p, kReentries, sum.reentries);
+      set(p, kDiverted, sum.diverted);
+      set(p, kCost, cost);
+      set(p, kCostPgb, cost_pgb);
+      set(p, kCostPerClient, unique > 0 ? cost / unique : kNaN);
+      double pop = 0;
+      if (grp.band_index >= 0) {
+        pop = model_.Population(grp.band_index, year);
+      } else {
+        for (int b = 0; b < num_bands_; ++b) pop += model_.Population(b, year);
+      }
+      set(p, kClientsPer1000, pop > 0 ? unique / (pop / 1000) : kNaN);
+      set(p, kShareOver5y, stock > 0 ? over5 / stock : kNaN);
+      if (grp.kind != GroupKind::kDomain) continue;
+      const int d = grp.domain_index;
+      const DomainFlows& df = domain_flows_[static_cast<size_t>(p) * domains + d];
+      set(p, kRequests, df.requests);
+      set(p, kNoHelp, df.no_help);
+      set(p, kAlgemeneVoorziening, df.av);
+      const double gk_unique = static_cast<double>(df.gk_stock) + df.gk_new;
+      set(p, kGkClientShare, unique > 0 ? gk_unique / unique : kNaN);
+      set(p, kGkInflowShare, besch_starts > 0 ? df.gk_starts / besch_starts : kNaN);
+      double gk_cost = df.gk_cost;
+      for (int k : grp.nodes)
+        if (model_.nodes[k].kind == NodeKind::kCostLine && model_.nodes[k].gedwongen_kader)
+          gk_cost += fixed_cost_[(static_cast<size_t>(p) * n + k) * 2] +
+                     fixed_cost_[(static_cast<size_t>(p) * n + k) * 2 + 1];
+      set(p, kGkCostShare, cost > 0 ? gk_cost / cost : kNaN);
+      const DomainModel& dm = model_.domains[d];
+      if (dm.limit_age > 0) {
+        const double years = days / kDaysPerYear;
+        double never = 1;
+        for (int a = 0; a < dm.limit_age; ++a) {
+          const double pop_a = model_.PopulationAtAge(a, year);
+          const double entries =
+              first_entries_[(static_cast<size_t>(p) * domains + d) * max_limit_age_ + a];
+          const double h = pop_a > 0 ? entries / (pop_a * years) : 0.0;
+          never *= 1 - std::min(h, 1.0);
+        }
+        set(p, kLifetimeRisk18, 1 - never);
+      }
+    }
+  }
+}
+
+}  // namespace sdsim
