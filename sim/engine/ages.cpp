@@ -68,6 +68,7 @@ void Simulation::PlaceInitialClients(int k) {
       remaining = node.duration.SampleRemaining(node_duration_[k], elapsed);
     }
     client.domain_entry = -elapsed;
+    client.joined = -elapsed;  // the beschikking's date, for renewals
     client.state = kInCare;
     client.flags |= kFlagEverCare;
     if (node.gedwongen_kader ||

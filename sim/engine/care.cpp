@@ -1,6 +1,7 @@
-// Care and waiting: entering a node (routing shifts), FIFO waiting lists, starting care (unique
-// clients, gedwongen kader, PGB, trajectory prices), escalation while waiting, capacity changes
-// and the end of care (vervolghulp, handover, exits, re-entry).
+// Care and waiting: entering a node (routing shifts), FIFO waiting lists, overflow from a full
+// form to its overflow form (open-end care), starting care (unique clients, gedwongen kader, PGB,
+// trajectory prices), escalation while waiting, capacity changes and the end of care
+// (vervolghulp, handover, exits, re-entry).
 #include <algorithm>
 #include <cmath>
 
@@ -11,7 +12,7 @@ namespace sdsim {
 
 using namespace engine_internal;
 
-void Simulation::Enter(uint32_t c, int k) {
+void Simulation::Enter(uint32_t c, int k, double since) {
   for (int i : params_[k].shifts) {
     const Redirect& rd = redirects_[i];
     Stream& ls = lever_streams_[rd.stream];
@@ -23,13 +24,20 @@ void Simulation::Enter(uint32_t c, int k) {
   }
   Client& client = clients_[c];
   client.node = k;
-  client.joined = now_;
+  client.joined = since;
   if (waiting_n_[k] == 0 && busy_[k] < cap_[k]) {
     Start(c, k);
     return;
   }
+  const NodeModel& node = model_.nodes[k];
+  if (node.overflow_to >= 0 && node.max_wait <= 0) {
+    // Open-end care: the form is full, so the client goes to the overflow form at once.
+    ++flows(k).overflowed;
+    Enter(c, node.overflow_to, since);
+    return;
+  }
   client.state = kWaiting;
-  client.escalate_at = -1;  // an escalation scheduled for an earlier wait must not fire here
+  client.pending_at = -1;  // an escalation scheduled for an earlier wait must not fire here
   ++client.ticket;
   waiting_[k].Push(Pack(c, client.ticket));
   ++waiting_n_[k];
@@ -40,10 +48,16 @@ void Simulation::Enter(uint32_t c, int k) {
 
 void Simulation::ScheduleEscalation(uint32_t c, int k) {
   const NodeModel& node = model_.nodes[k];
-  if (node.escalation_per_day <= 0) return;
-  const double f = params_[k].escalation_factor ? params_[k].escalation_factor->RateAt(now_) : 1.0;
-  const double t = f > 0 ? now_ + Exp1(node_events_[k]) / (node.escalation_per_day * f) : INFINITY;
-  clients_[c].escalate_at = t;
+  double t = INFINITY;
+  if (node.escalation_per_day > 0) {
+    const double f =
+        params_[k].escalation_factor ? params_[k].escalation_factor->RateAt(now_) : 1.0;
+    if (f > 0) t = now_ + Exp1(node_events_[k]) / (node.escalation_per_day * f);
+  }
+  // Open-end care with a maximum wait: the client overflows when it is reached.
+  if (node.overflow_to >= 0) t = std::min(t, std::max(now_, clients_[c].joined + node.max_wait));
+  if (t == INFINITY) return;
+  clients_[c].pending_at = t;
   if (t < horizon_) queue_.Push(t, EventKind::kEscalate, c);
 }
 
@@ -60,6 +74,7 @@ void Simulation::Start(uint32_t c, int k) {
   const NodeModel& node = model_.nodes[k];
   Client& client = clients_[c];
   client.state = kInCare;
+  client.pending_at = -1;  // no escalation or renewal of an earlier stay may fire now
   ++busy_[k];
   Flows& fl = flows(k);
   ++fl.starts;
@@ -117,6 +132,7 @@ void Simulation::Start(uint32_t c, int k) {
   }
   const double factor = params_[k].duration_factor ? params_[k].duration_factor->RateAt(now_) : 1.0;
   ScheduleStretch(c, k, node.duration.Sample(node_duration_[k]) * factor);
+  if (params_[k].reassessment >= 0) ScheduleRenewal(c, k, false);
 }
 
 void Simulation::StartWaiting(int k) {
@@ -141,6 +157,8 @@ void Simulation::LeaveDomain(uint32_t c) {
 
 void Simulation::OnEndCare(uint32_t c) {
   Client& client = clients_[c];
+  // Stale: the stretch was cut short (a reassessment moved the client).
+  if (client.stretch_end != now_ || client.state != kInCare) return;
   const int k = client.node;
   const NodeModel& node = model_.nodes[k];
   const DomainModel& dm = model_.domains[node.domain];
@@ -166,21 +184,12 @@ void Simulation::OnEndCare(uint32_t c) {
     ScheduleStretch(c, k, client.care_end - now_);
     return;
   }
-  --busy_[k];
-  Flows& fl = flows(k);
-  ++fl.ends;
-  fl.care_days -= DaysLeft();
-  if (node.is_care()) {
-    ExitType type = ExitType::kVervolghulp;
-    if (client.reason == kByLimit || client.reason == kByUntil)
-      type = ExitType::kAgeOut;
-    else if (IsExitTarget(outcome))
-      type = ExitOf(outcome);
-    ++fl.by_type[static_cast<int>(type)];
-  }
-  MarkSeen(client, node);
-  if (client.flags & kFlagGk) client.gk_seen_period = period_;
-  StartWaiting(k);
+  ExitType exit = ExitType::kVervolghulp;
+  if (client.reason == kByLimit || client.reason == kByUntil)
+    exit = ExitType::kAgeOut;
+  else if (IsExitTarget(outcome))
+    exit = ExitOf(outcome);
+  EndEpisode(c, k, exit);
   if (node.kind == NodeKind::kToegang) {
     Route(c, outcome, node.domain);
     return;
@@ -213,6 +222,26 @@ void Simulation::OnEndCare(uint32_t c) {
   free_clients_.push_back(c);
 }
 
+void Simulation::EndEpisode(uint32_t c, int k, ExitType type) {
+  Client& client = clients_[c];
+  const NodeModel& node = model_.nodes[k];
+  --busy_[k];
+  Flows& fl = flows(k);
+  ++fl.ends;
+  fl.care_days -= DaysLeft();
+  if (node.is_care()) ++fl.by_type[static_cast<int>(type)];
+  MarkSeen(client, node);
+  if (client.flags & kFlagGk) client.gk_seen_period = period_;
+  StartWaiting(k);
+}
+
+void Simulation::OnChange(uint32_t id) {
+  if (id < static_cast<uint32_t>(num_nodes_))
+    OnCapacityChange(id);
+  else
+    OnReview(static_cast<int>(id) - num_nodes_);
+}
+
 void Simulation::OnCapacityChange(uint32_t k) {
   cap_[k] = (*params_[k].capacity)[next_step_[k]++].places;
   StartWaiting(static_cast<int>(k));
@@ -220,16 +249,24 @@ void Simulation::OnCapacityChange(uint32_t k) {
 
 void Simulation::OnEscalate(uint32_t c) {
   Client& client = clients_[c];
-  if (client.state != kWaiting || client.escalate_at != now_) return;  // started meanwhile
+  if (client.state != kWaiting || client.pending_at != now_) return;  // started meanwhile
   const int k = client.node;
+  const NodeModel& node = model_.nodes[k];
   ++client.ticket;  // its waiting-list entry is now stale
   --waiting_n_[k];
   Flows& fl = flows(k);
   ++fl.leaves;
   fl.wait_days -= DaysLeft();
+  client.pending_at = -1;
+  if (node.overflow_to >= 0 && now_ >= client.joined + node.max_wait) {
+    // The maximum wait is reached: care at the overflow form (the wait counts from the
+    // beschikking, so the overflow form's mean wait includes it).
+    ++fl.overflowed;
+    Enter(c, node.overflow_to, client.joined);
+    return;
+  }
   ++fl.escalated;
-  client.escalate_at = -1;
-  Enter(c, model_.nodes[k].escalation_to);
+  Enter(c, node.escalation_to);
 }
 
 }  // namespace sdsim

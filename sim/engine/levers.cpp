@@ -20,7 +20,8 @@ const RateCurve* Simulation::Own(RateCurve curve) {
 void Simulation::ApplyLevers(uint64_t seed, uint64_t rep) {
   owned_capacity_.clear();
   redirects_.clear();
-  if (model_.levers.empty()) return;
+  effect_values_.clear();
+  if (model_.effects.empty()) return;  // no levers and no uncertain income
   // Effect sizes: one standard normal per effect from its own stream, correlated through the
   // Cholesky factor (a Gaussian copula), then each through its own distribution.
   const size_t ne = model_.effects.size();
@@ -95,13 +96,18 @@ void Simulation::ApplyLevers(uint64_t seed, uint64_t rep) {
         }
         break;
       case LeverKind::kDiversion:
-      case LeverKind::kRoutingShift: {
+      case LeverKind::kRoutingShift:
+      case LeverKind::kReassessment: {
         lever_streams_[l].Seed(seed, rep, lever.key);
         const int index = static_cast<int>(redirects_.size());
         redirects_.push_back(Redirect{&lever, lever.ramp.Scaled(size), static_cast<int>(l)});
-        for (int k : lever.nodes)
-          (lever.kind == LeverKind::kDiversion ? params_[k].diversions : params_[k].shifts)
-              .push_back(index);
+        for (int k : lever.nodes) {
+          if (lever.kind == LeverKind::kReassessment)
+            params_[k].reassessment = index;  // at most one per form (checked when read)
+          else
+            (lever.kind == LeverKind::kDiversion ? params_[k].diversions : params_[k].shifts)
+                .push_back(index);
+        }
         break;
       }
     }

@@ -1,5 +1,6 @@
 // Results of a replication: period-end snapshots (time in the domain, age bands, gedwongen
-// kader stock) and the metrics per period and output group (Finalize).
+// kader stock, the expected cost owed to waiting clients) and the metrics per period and output
+// group (Finalize).
 #include <algorithm>
 #include <cmath>
 
@@ -37,12 +38,57 @@ void Simulation::Snapshot(int p) {
     if (c.band >= 0)
       ++band_in_care_[(static_cast<size_t>(p) * domains + node.domain) * num_bands_ + c.band];
   }
+  Backlog(t, &backlog_[(static_cast<size_t>(p) + 1) * num_nodes_]);
+}
+
+double Simulation::EpisodeCost(int k, double day) const {
+  const NodeModel& node = model_.nodes[k];
+  const NodeParams& pr = params_[k];
+  double daily = pr.tariff->RateAt(day);
+  if (node.pgb_share > 0)
+    daily = (1 - node.pgb_share) * daily + node.pgb_share * pr.pgb_tariff->RateAt(day);
+  const double f = pr.duration_factor ? pr.duration_factor->RateAt(day) : 1.0;
+  const double once = (pr.per_start->starts().empty() ? 0.0 : pr.per_start->RateAt(day)) +
+                      (node.one_off.starts().empty() ? 0.0 : node.one_off.RateAt(day));
+  return daily * node.mean_time_in_care * f + once;
+}
+
+void Simulation::Backlog(double t, double* out) {
+  // The expected cost still owed to the clients waiting at time t, at the prices of the day
+  // before t (the last day of the period that ends at t).
+  const double day = std::max(0.0, t - 0.5);
+  bool at_toegang = false;
+  for (int k = 0; k < num_nodes_; ++k) {
+    out[k] = 0;
+    const NodeModel& node = model_.nodes[k];
+    if (node.kind == NodeKind::kToegang) at_toegang |= busy_[k] + waiting_n_[k] > 0;
+    if (node.is_care() && waiting_n_[k] > 0) out[k] = waiting_n_[k] * EpisodeCost(k, day);
+  }
+  if (!at_toegang) return;
+  // Requests waiting for or in an assessment: the expected cost of the care their request's
+  // routing leads to (no help, a general provision and beschikkingsvrij help add nothing here).
+  for (size_t s = 0; s < model_.sources.size(); ++s) {
+    const Choice& routing = model_.sources[s].routing;
+    double sum = 0, prev = 0;
+    for (size_t i = 0; i < routing.cum.size(); ++i) {
+      if (routing.target[i] >= 0)
+        sum += (routing.cum[i] - prev) * EpisodeCost(routing.target[i], day);
+      prev = routing.cum[i];
+    }
+    if (routing.rest >= 0) sum += (1 - prev) * EpisodeCost(routing.rest, day);
+    source_cost_[s] = sum;
+  }
+  for (const Client& c : clients_)
+    if ((c.state == kWaiting || c.state == kInCare) && c.source >= 0 &&
+        model_.nodes[c.node].kind == NodeKind::kToegang)
+      out[c.node] += source_cost_[c.source];
 }
 
 void Simulation::Finalize(RepResult* out) const {
   const ResultLayout L = layout();
   out->values.assign(L.size(), kNaN);
   const size_t n = static_cast<size_t>(num_nodes_), domains = model_.domains.size();
+  const int own_payer = model_.OwnPayer();
   for (int g = 0; g < L.groups; ++g) {
     const GroupModel& grp = model_.groups[g];
     auto set = [&](int p, int m, double v) {
@@ -69,17 +115,24 @@ void Simulation::Finalize(RepResult* out) const {
       const int year = model_.calendar.periods()[p].year;
       Flows sum;
       double cost = 0, cost_pgb = 0, over5 = 0, besch_starts = 0;
+      double own_cost = 0, income = 0, backlog = 0, backlog_before = 0;
       for (int k : grp.nodes) {
         const NodeModel& node = model_.nodes[k];
         const size_t pk = static_cast<size_t>(p) * n + k;
         double c = 0;
         for (int slot = 0; slot < 2; ++slot) {
           const int payer = slot == 0 ? node.payer : node.payer_after;
+          if (payer == own_payer) own_cost += cost_[pk * 2 + slot] + fixed_cost_[pk * 2 + slot];
           if (grp.kind == GroupKind::kPayer && payer != grp.payer_index) continue;
           c += cost_[pk * 2 + slot] + fixed_cost_[pk * 2 + slot];
         }
         cost += c;
         cost_pgb += cost_pgb_[pk];
+        if (node.is_income)
+          income += fixed_income_[pk] *
+                    (node.income_effect >= 0 ? 1 + effect_values_[node.income_effect] : 1.0);
+        backlog += backlog_[pk + n];
+        backlog_before += backlog_[pk];
         if (!node.is_care() && grp.kind != GroupKind::kToegang) continue;
         const Flows& x = flows_[pk];
         sum.wait_sum += x.wait_sum;
@@ -93,6 +146,8 @@ void Simulation::Finalize(RepResult* out) const {
         sum.escalated += x.escalated;
         sum.reentries += x.reentries;
         sum.diverted += x.diverted;
+        sum.overflowed += x.overflowed;
+        sum.reassessed += x.reassessed;
         for (int t = 0; t < static_cast<int>(ExitType::kCount); ++t) sum.by_type[t] += x.by_type[t];
         over5 += over5_[pk];
         if (node.beschikking && node.is_care()) besch_starts += x.starts;
@@ -119,7 +174,13 @@ void Simulation::Finalize(RepResult* out) const {
       set(p, kEscalated, sum.escalated);
       set(p, kReentries, sum.reentries);
       set(p, kDiverted, sum.diverted);
+      set(p, kOverflowed, sum.overflowed);
+      set(p, kReassessed, sum.reassessed);
       set(p, kCost, cost);
+      set(p, kBacklogCost, backlog);
+      set(p, kCostWithBacklog, cost + backlog - backlog_before);
+      set(p, kIncome, income);
+      set(p, kSaldo, income - own_cost);
       set(p, kCostPgb, cost_pgb);
       set(p, kCostPerClient, unique > 0 ? cost / unique : kNaN);
       double pop = 0;

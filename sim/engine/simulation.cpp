@@ -55,6 +55,15 @@ Simulation::Simulation(const Model& model)
       from = to;
     }
   }
+  // Income lines likewise (times their drawn uncertainty, in Finalize).
+  fixed_income_.assign(periods * n, 0.0);
+  for (int k = 0; k < num_nodes_; ++k) {
+    const NodeModel& node = model.nodes[k];
+    if (!node.is_income) continue;
+    for (size_t p = 0; p < periods; ++p)
+      fixed_income_[p * n + k] = node.income.Integral(p ? period_end_[p - 1] : 0.0, period_end_[p]);
+  }
+  source_cost_.resize(model.sources.size());
 }
 
 ResultLayout Simulation::layout() const {
@@ -82,7 +91,8 @@ void Simulation::Reset(uint64_t seed, uint64_t rep) {
                             nullptr,
                             &node.capacity,
                             {},
-                            {}};
+                            {},
+                            -1};
   }
   for (int k = 0; k < num_nodes_; ++k) {
     const NodeModel& node = model_.nodes[k];
@@ -133,6 +143,7 @@ void Simulation::Reset(uint64_t seed, uint64_t rep) {
   band_requests_.assign(periods * domains * num_bands_, 0);
   first_entries_.assign(periods * domains * max_limit_age_, 0);
   domain_flows_.assign(periods * domains, DomainFlows{});
+  backlog_.assign((periods + 1) * n, 0.0);
 }
 
 void Simulation::Run(uint64_t seed, uint64_t rep, RepResult* out) {
@@ -152,6 +163,12 @@ void Simulation::Run(uint64_t seed, uint64_t rep, RepResult* out) {
       if (steps[i].day < horizon_)
         queue_.Push(steps[i].day, EventKind::kChange, static_cast<uint32_t>(k));
   }
+  for (size_t r = 0; r < redirects_.size(); ++r)
+    if (redirects_[r].lever->kind == LeverKind::kReassessment &&
+        redirects_[r].lever->review_day < horizon_)
+      queue_.Push(redirects_[r].lever->review_day, EventKind::kChange,
+                  static_cast<uint32_t>(num_nodes_ + r));
+  Backlog(0, &backlog_[0]);
   const int periods = static_cast<int>(period_end_.size());
   while (true) {
     // Arrivals are kept outside the heap (one pending time per source) but take their place in
@@ -176,7 +193,7 @@ void Simulation::Run(uint64_t seed, uint64_t rep, RepResult* out) {
         OnEndCare(e.id());
         break;
       case EventKind::kChange:
-        OnCapacityChange(e.id());
+        OnChange(e.id());
         break;
       case EventKind::kEscalate:
         OnEscalate(e.id());
@@ -185,6 +202,9 @@ void Simulation::Run(uint64_t seed, uint64_t rep, RepResult* out) {
         break;  // never queued
       case EventKind::kReentry:
         OnReentry(e.id());
+        break;
+      case EventKind::kRenewal:
+        OnRenewal(e.id());
         break;
     }
   }
@@ -206,7 +226,8 @@ uint32_t Simulation::NewClient() {
   c.birth = c.domain_entry = kNaN;
   c.limit_age = -1;
   c.band_until = -INFINITY;
-  c.escalate_at = -1;
+  c.pending_at = -1;
+  c.stretch_end = -1;
   c.source = -1;
   c.flags = 0;
   c.state = kFree;

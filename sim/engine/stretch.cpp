@@ -40,32 +40,39 @@ void Simulation::ScheduleStretch(uint32_t c, int k, double remaining) {
     }
   }
   client.reason = reason;
-  // Cost of this stretch, day by day, split at the payer switch.
-  const double to = std::min(end, horizon_);
-  if (node.is_care() && to > now_) {
-    const bool pgb = client.flags & kFlagPgb;
-    const RateCurve& tariff = pgb ? *params_[k].pgb_tariff : *params_[k].tariff;
-    const size_t stride = static_cast<size_t>(num_nodes_) * 2;
-    const double sw = std::clamp(node.payer_switch_day, now_, to);
-    if (sw > now_)
-      BookToPeriods(tariff, period_end_, period_, now_, sw, &cost_[static_cast<size_t>(k) * 2],
-                    stride);
-    if (to > sw)
-      BookToPeriods(tariff, period_end_, model_.calendar.PeriodOf(sw), sw, to,
-                    &cost_[static_cast<size_t>(k) * 2 + 1], stride);
-    if (pgb) BookToPeriods(tariff, period_end_, period_, now_, to, &cost_pgb_[k], num_nodes_);
-    if (client.flags & kFlagGk) {
-      // GK cost per domain: the same integral, booked into the domain's counters.
-      const size_t domains = model_.domains.size();
-      for (size_t p = static_cast<size_t>(period_); p < period_end_.size(); ++p) {
-        const double lo = p == static_cast<size_t>(period_) ? now_ : period_end_[p - 1];
-        const double hi = std::min(to, period_end_[p]);
-        if (hi > lo) domain_flows_[p * domains + node.domain].gk_cost += tariff.Integral(lo, hi);
-        if (to <= period_end_[p]) break;
-      }
+  client.stretch_end = end;
+  if (node.is_care()) BookCare(c, k, now_, std::min(end, horizon_), 1.0);
+  if (end < horizon_) queue_.Push(end, EventKind::kEndCare, c);
+}
+
+void Simulation::BookCare(uint32_t c, int k, double from, double to, double sign) {
+  // Cost of care over [from, to), day by day, split at the payer switch.
+  if (!(to > from)) return;
+  const NodeModel& node = model_.nodes[k];
+  const Client& client = clients_[c];
+  const bool pgb = client.flags & kFlagPgb;
+  const RateCurve& tariff = pgb ? *params_[k].pgb_tariff : *params_[k].tariff;
+  const size_t stride = static_cast<size_t>(num_nodes_) * 2;
+  const size_t first = from == now_ ? static_cast<size_t>(period_) : model_.calendar.PeriodOf(from);
+  const double sw = std::clamp(node.payer_switch_day, from, to);
+  if (sw > from)
+    BookToPeriods(tariff, period_end_, first, from, sw, &cost_[static_cast<size_t>(k) * 2], stride,
+                  sign);
+  if (to > sw)
+    BookToPeriods(tariff, period_end_, model_.calendar.PeriodOf(sw), sw, to,
+                  &cost_[static_cast<size_t>(k) * 2 + 1], stride, sign);
+  if (pgb) BookToPeriods(tariff, period_end_, first, from, to, &cost_pgb_[k], num_nodes_, sign);
+  if (client.flags & kFlagGk) {
+    // GK cost per domain: the same integral, booked into the domain's counters.
+    const size_t domains = model_.domains.size();
+    for (size_t p = first; p < period_end_.size(); ++p) {
+      const double lo = p == first ? from : period_end_[p - 1];
+      const double hi = std::min(to, period_end_[p]);
+      if (hi > lo)
+        domain_flows_[p * domains + node.domain].gk_cost += sign * tariff.Integral(lo, hi);
+      if (to <= period_end_[p]) break;
     }
   }
-  if (end < horizon_) queue_.Push(end, EventKind::kEndCare, c);
 }
 
 }  // namespace sdsim

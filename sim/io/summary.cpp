@@ -1,6 +1,8 @@
 // summary.csv rows: scenario x group x period x metric, for the metrics each group reports.
 #include "io/summary.h"
 
+#include <algorithm>
+
 #include "engine/metrics.h"
 
 namespace sdsim {
@@ -16,6 +18,22 @@ bool MetricDefined(const Model& m, const GroupModel& grp, int metric) {
       return m.domains[grp.domain_index].has_gk;
     case kClientsPer1000:
       return !m.bands.empty();
+    case kIncome:
+    case kSaldo:
+      return m.HasIncome();
+    case kBacklogCost:
+    case kCostWithBacklog:
+      // A form without a cap never has a waiting list.
+      return grp.kind != GroupKind::kForm || m.nodes[grp.nodes[0]].capped() ||
+             m.nodes[grp.nodes[0]].initial_waiting > 0;
+    case kOverflowed:
+      return grp.kind != GroupKind::kForm || m.nodes[grp.nodes[0]].overflow_to >= 0;
+    case kReassessed:
+      return std::any_of(m.levers.begin(), m.levers.end(), [&](const LeverModel& l) {
+        return l.kind == LeverKind::kReassessment &&
+               (grp.kind != GroupKind::kForm ||
+                std::find(l.nodes.begin(), l.nodes.end(), grp.nodes[0]) != l.nodes.end());
+      });
     default:
       return true;
   }

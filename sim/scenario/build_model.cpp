@@ -363,6 +363,8 @@ void Builder::ReadToegang(const Json& j, const std::string& ptr, int d) {
   dm.toegang = m_->num_nodes();
   m_->nodes.push_back(std::move(node));
   node_ptr_.push_back(ptr);
+  // Requests waiting for an assessment may escalate to a form straight away (crisis).
+  ReadEscalation(r, dm.toegang);
 }
 
 void Builder::ReadAgeLimit(const Json& j, const std::string& ptr, int d) {
@@ -457,11 +459,14 @@ void Builder::ReadCostLines(const Json& j, const std::string& ptr, int d) {
       ReadYearlyAmount(*amount, r.PointerOf("amount_per_year"), &node.fixed);
     } else if (r.Find("fte") || r.Find("cost_per_fte")) {
       if (!r.Find("fte")) r.Missing("fte", "the staff in FTE");
-      if (!r.Find("cost_per_fte")) r.Missing("cost_per_fte", "the cost of one FTE per year, in euros");
-      if (fte && cost) ReadYearlyAmount(Json(*fte * *cost), r.PointerOf("cost_per_fte"), &node.fixed);
+      if (!r.Find("cost_per_fte"))
+        r.Missing("cost_per_fte", "the cost of one FTE per year, in euros");
+      if (fte && cost)
+        ReadYearlyAmount(Json(*fte * *cost), r.PointerOf("cost_per_fte"), &node.fixed);
     } else {
-      r.Missing("amount_per_year",
-                "the yearly amount in euros (or a schedule of prices per year, or fte and cost_per_fte)");
+      r.Missing(
+          "amount_per_year",
+          "the yearly amount in euros (or a schedule of prices per year, or fte and cost_per_fte)");
     }
     node.capacity = {{0.0, kUnlimited}};
     node.tariff = RateCurve::Constant(0, m_->calendar.horizon());
@@ -517,6 +522,7 @@ void Builder::ReadDomain(const Json& j, const std::string& ptr, int d) {
   }
   if (const Json* a = dr.Find("age_limit")) ReadAgeLimit(*a, dr.PointerOf("age_limit"), d);
   if (const Json* c = dr.Find("cost_lines")) ReadCostLines(*c, dr.PointerOf("cost_lines"), d);
+  if (const Json* in = dr.Find("income")) ReadIncome(*in, dr.PointerOf("income"), d);
 }
 
 void Builder::ReadTargets(const Json& j, const std::string& ptr) {
@@ -700,6 +706,7 @@ void Builder::Build() {
   for (auto it = domains->begin(); it != domains->end(); ++it, ++d)
     ReadDomain(*it, "/domains/" + PointerToken(it.key()), d);
   if (!pr_->empty()) return;
+  CheckOverflowChains();
   if (const Json* l = top.Find("levers")) ReadLevers(*l, "/levers");
   if (const Json* c = top.Find("correlations")) ReadCorrelations(*c, "/correlations");
   if (!pr_->empty()) return;
