@@ -59,9 +59,10 @@ bool Model::BuildGroups() {
     const DomainModel& dm = domains[d];
     for (int n : dm.nodes) {
       GroupModel g;
-      g.kind = nodes[n].is_care()   ? GroupKind::kForm
-               : nodes[n].is_income ? GroupKind::kIncomeLine
-                                    : GroupKind::kCostLine;
+      g.kind = nodes[n].is_care()                    ? GroupKind::kForm
+               : nodes[n].kind == NodeKind::kToegang ? GroupKind::kToegang  // interim staff
+               : nodes[n].is_income                  ? GroupKind::kIncomeLine
+                                                     : GroupKind::kCostLine;
       g.domain = dm.id;
       g.form = nodes[n].id;
       g.pillar = pillars[nodes[n].pillar];
@@ -69,7 +70,7 @@ bool Model::BuildGroups() {
       g.nodes = {n};
       g.domain_index = d;
       g.band_index = dm.band;
-      add(std::move(g), nodes[n].is_care());
+      add(std::move(g), nodes[n].is_care() || nodes[n].kind == NodeKind::kToegang);
     }
     if (dm.toegang >= 0) {
       GroupModel g;

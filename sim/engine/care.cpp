@@ -129,6 +129,10 @@ void Simulation::Start(uint32_t c, int k) {
             (now_ >= node.payer_switch_day)] += once;
       if (client.flags & kFlagGk) domain_flows(node.domain).gk_cost += once;
     }
+  } else if (!params_[k].per_start->starts().empty()) {
+    // An assessment by interim staff at the toegang: a price per assessment.
+    cost_[(static_cast<size_t>(period_) * num_nodes_ + k) * 2 + (now_ >= node.payer_switch_day)] +=
+        params_[k].per_start->RateAt(now_);
   }
   const double factor = params_[k].duration_factor ? params_[k].duration_factor->RateAt(now_) : 1.0;
   ScheduleStretch(c, k, node.duration.Sample(node_duration_[k]) * factor);

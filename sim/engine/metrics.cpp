@@ -67,9 +67,9 @@ bool MetricApplies(GroupKind kind, int m) {
       return m == kClientsEnd || m == kRequests || m == kClientsPer1000;
     case GroupKind::kToegang:
       return m <= kOutflow || m == kUniqueClients || m == kWaitingEnd || m == kMeanWaiting ||
-             m == kMeanWaitDays || m == kWaitedShare || m == kEscalated || m == kReentries ||
-             m == kCost || m == kBacklogCost || m == kCostWithBacklog || m == kNoHelp ||
-             m == kAlgemeneVoorziening;
+             m == kMeanWaitDays || m == kWaitedShare || m == kEscalated || m == kOverflowed ||
+             m == kReentries || m == kCost || m == kBacklogCost || m == kCostWithBacklog ||
+             m == kNoHelp || m == kAlgemeneVoorziening;
     case GroupKind::kDomain:
       return true;
     case GroupKind::kTotal:

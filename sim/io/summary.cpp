@@ -27,7 +27,8 @@ bool MetricDefined(const Model& m, const GroupModel& grp, int metric) {
       return grp.kind != GroupKind::kForm || m.nodes[grp.nodes[0]].capped() ||
              m.nodes[grp.nodes[0]].initial_waiting > 0;
     case kOverflowed:
-      return grp.kind != GroupKind::kForm || m.nodes[grp.nodes[0]].overflow_to >= 0;
+      return (grp.kind != GroupKind::kForm && grp.kind != GroupKind::kToegang) ||
+             m.nodes[grp.nodes[0]].overflow_to >= 0;
     case kReassessed:
       return std::any_of(m.levers.begin(), m.levers.end(), [&](const LeverModel& l) {
         return l.kind == LeverKind::kReassessment &&

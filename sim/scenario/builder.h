@@ -88,6 +88,7 @@ class Builder {
   void ReadStream(const Json& j, const std::string& ptr, const std::string& id, int d,
                   bool shorthand);
   void ReadToegang(const Json& j, const std::string& ptr, int d);
+  void ReadToegangWhenFull(Reader& r, int d);
   void ReadAgeLimit(const Json& j, const std::string& ptr, int d);
   void ReadCostLines(const Json& j, const std::string& ptr, int d);
   void ReadTargets(const Json& j, const std::string& ptr);

@@ -100,3 +100,44 @@ TEST_CASE("Open-end care: a full form without overflow keeps its FIFO waiting li
 }
 
 }  // namespace sdsim::testing
+
+namespace sdsim::testing {
+
+TEST_CASE("Open end at the toegang: interim staff take requests that waited the maximum",
+          "[validation][open_end]") {
+  // 2 assessment slots for 0.3 requests a day of 10 days each (load 3): a queue that grows until
+  // requests reach 20 days of waiting, after which interim staff assess them at EUR 1,000 each.
+  const std::string text = R"({"start_date": "2025-01-01", "end_date": "2026-12-31",
+    "domains": {"d": {
+      "toegang": {"fte": 1, "assessments_per_fte_per_year": 73.05,
+                  "assessment_time": {"type": "fixed", "value": 10},
+                  "when_full": {"max_wait": {"value": 20, "unit": "days"},
+                                "interim": {"cost_per_assessment": 1000}}},
+      "demand": {"req": {"arrivals_per_day": 0.3, "routing": {"f": 0.5, "no_help": 0.5}}},
+      "forms": {"f": {"duration": {"type": "exponential", "mean": 30},
+                      "tariff": {"amount": 10, "per": "day"}}}}}})";
+  const int reps = 50;
+  auto run = RunModelText(text, reps, 29);
+  const auto& L = run->layout;
+  const int t = run->Group("d", "toegang"), i = run->Group("d", "toegang_inhuur");
+  REQUIRE(run->model.nodes[run->model.domains[0].toegang].capacity[0].places == 2);
+  double moved = 0;
+  for (int p = 0; p < run->model.calendar.num_periods(); ++p)
+    for (size_t r = 0; r < static_cast<size_t>(reps); ++r) {
+      const double over = run->agg->Column(L.Index(p, t, kOverflowed))[r];
+      moved += over;
+      REQUIRE(run->agg->Column(L.Index(p, i, kInflow))[r] == over);
+      // One price per assessment by interim staff, exactly.
+      REQUIRE(run->agg->Column(L.Index(p, i, kCost))[r] == Approx(1000 * over).margin(1e-9));
+      if (over > 0)  // counted from the request: exactly the maximum wait
+        REQUIRE(std::fabs(run->agg->Column(L.Index(p, i, kMeanWaitDays))[r] - 20) < 1e-6);
+      if (run->agg->Column(L.Index(p, t, kInflow))[r] > 0)
+        REQUIRE(run->agg->Column(L.Index(p, t, kMeanWaitDays))[r] <= 20);
+    }
+  // The excess over the slots' throughput (0.3 - 2/10 a day, ~73 in two years) goes to interim
+  // staff, less the queue of up to 20 days' requests still waiting at the end.
+  CHECK(moved / reps > 60);
+  CHECK(moved / reps < 74);
+}
+
+}  // namespace sdsim::testing
