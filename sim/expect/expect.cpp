@@ -6,6 +6,7 @@
 #include <tbb/parallel_for.h>
 
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <memory>
 
@@ -15,6 +16,12 @@ namespace sdsim {
 namespace {
 
 const double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+std::string Days(double d) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.10g", d);
+  return buf;
+}
 
 std::string Places(int p) {
   return p == kUnlimited ? "no cap" : std::to_string(p) + (p == 1 ? " place" : " places");
@@ -98,6 +105,11 @@ std::vector<ExpectIssue> Unrepresentable(const Model& m) {
                      FormatDate(m.calendar.DateOf(n.capacity[i].day));
       }
       if (n.escalation_per_day > 0) is.what += " (with escalation while waiting)";
+      if (n.overflow_to >= 0)
+        is.what +=
+            " (open end: to " + m.nodes[n.overflow_to].key() +
+            (n.max_wait > 0 ? " after " + Days(n.max_wait) + " days" : std::string(" when full")) +
+            ")";
       if (n.initial_waiting > 0)
         is.what += " (" + std::to_string(n.initial_waiting) + " waiting on the start date)";
     }
