@@ -70,7 +70,7 @@ void Simulation::PlaceInitialClients(int k) {
     client.domain_entry = -elapsed;
     client.joined = -elapsed;  // the beschikking's date, for renewals
     client.state = kInCare;
-    client.flags |= kFlagEverCare;
+    client.flags |= kFlagEverCare | kFlagStock;
     if (node.gedwongen_kader ||
         (node.initial_gk_share > 0 && s.Uniform() < node.initial_gk_share)) {
       client.flags |= kFlagGk;
@@ -88,6 +88,7 @@ void Simulation::PlaceInitialClients(int k) {
     client.node = k;
     client.joined = 0;
     client.state = kWaiting;
+    client.flags |= kFlagStock;
     waiting_[k].Push(Pack(c, ++client.ticket));
     ++waiting_n_[k];
     ++waiting0_[k];

@@ -79,6 +79,10 @@ void Simulation::Start(uint32_t c, int k) {
   Flows& fl = flows(k);
   ++fl.starts;
   fl.care_days += DaysLeft();
+  if (client.flags & kFlagStock) {
+    ++fl.starts_stock;
+    fl.care_days_stock += DaysLeft();
+  }
   const double wait = now_ - client.joined;
   fl.wait_sum += wait;
   fl.waited += wait > 0;
@@ -125,8 +129,10 @@ void Simulation::Start(uint32_t c, int k) {
         (params_[k].per_start->starts().empty() ? 0.0 : params_[k].per_start->RateAt(now_)) +
         (node.one_off.starts().empty() ? 0.0 : node.one_off.RateAt(now_));
     if (once > 0) {
-      cost_[(static_cast<size_t>(period_) * num_nodes_ + k) * 2 +
-            (now_ >= node.payer_switch_day)] += once;
+      const size_t i =
+          (static_cast<size_t>(period_) * num_nodes_ + k) * 2 + (now_ >= node.payer_switch_day);
+      cost_[i] += once;
+      if (client.flags & kFlagStock) cost_stock_[i] += once;
       if (client.flags & kFlagGk) domain_flows(node.domain).gk_cost += once;
     }
   } else if (!params_[k].per_start->starts().empty()) {
@@ -157,6 +163,11 @@ void Simulation::StartWaiting(int k) {
 void Simulation::LeaveDomain(uint32_t c) {
   clients_[c].domain_entry = kNaN;
   clients_[c].flags &= ~(kFlagVerlengd | kFlagGk);
+}
+
+void Simulation::LeaveCare(uint32_t c) {
+  LeaveDomain(c);
+  clients_[c].flags &= ~kFlagStock;  // a later re-entry is new inflow
 }
 
 void Simulation::OnEndCare(uint32_t c) {
@@ -209,7 +220,7 @@ void Simulation::OnEndCare(uint32_t c) {
     Enter(c, dm.handover);
     return;
   }
-  LeaveDomain(c);
+  LeaveCare(c);
   const double reentry =
       node.reentry_probability *
       (params_[k].reentry_factor ? params_[k].reentry_factor->RateAt(now_) : 1.0);
@@ -233,6 +244,10 @@ void Simulation::EndEpisode(uint32_t c, int k, ExitType type) {
   Flows& fl = flows(k);
   ++fl.ends;
   fl.care_days -= DaysLeft();
+  if (client.flags & kFlagStock) {
+    ++fl.ends_stock;
+    fl.care_days_stock -= DaysLeft();
+  }
   if (node.is_care()) ++fl.by_type[static_cast<int>(type)];
   MarkSeen(client, node);
   if (client.flags & kFlagGk) client.gk_seen_period = period_;

@@ -137,6 +137,7 @@ void Simulation::Reset(uint64_t seed, uint64_t rep) {
   flows_.assign(periods * n, Flows{});
   cost_.assign(periods * n * 2, 0.0);
   cost_pgb_.assign(periods * n, 0.0);
+  cost_stock_.assign(periods * n * 2, 0.0);
   new_unique_.assign(periods * kMaxMaskGroups, 0);
   over5_.assign(periods * n, 0);
   band_in_care_.assign(periods * domains * num_bands_, 0);

@@ -34,7 +34,15 @@ class Simulation {
   enum Reason : uint8_t { kByDuration, kByLimit, kByUntil, kByWlz };
   // kFlagGk: under a gedwongen-kader measure (rechter route, or started in a JB/JR form) for the
   // rest of the stay in the domain. kFlagEverCare: has started care (for first-entry rates).
-  enum Flag : uint8_t { kFlagPgb = 1, kFlagVerlengd = 2, kFlagGk = 4, kFlagEverCare = 8 };
+  // kFlagStock: in care or waiting on the start date, and in care without a break since (the
+  // "stock" cohort of the boeggolf; a later re-entry is new inflow).
+  enum Flag : uint8_t {
+    kFlagPgb = 1,
+    kFlagVerlengd = 2,
+    kFlagGk = 4,
+    kFlagEverCare = 8,
+    kFlagStock = 16
+  };
   struct Client {
     double joined;        // when the client joined its current node (queue or care)
     double birth;         // whole day of birth (may be negative); NaN = age not tracked
@@ -66,6 +74,10 @@ class Simulation {
     double care_days = 0, wait_days = 0;
     uint32_t starts = 0, ends = 0, joins = 0, leaves = 0, waited = 0, escalated = 0, reentries = 0,
              diverted = 0, overflowed = 0, reassessed = 0;
+    // The same for the stock cohort (clients of the start date): starts (from its waiting lists
+    // and moves between forms), ends and client-days.
+    uint32_t starts_stock = 0, ends_stock = 0;
+    double care_days_stock = 0;
     uint32_t by_type[static_cast<int>(ExitType::kCount)] = {};
   };
   // Counters per (period, domain).
@@ -139,6 +151,8 @@ class Simulation {
   void Backlog(double t, double* out);
   void StartWaiting(int node);
   void LeaveDomain(uint32_t client);
+  // Leaves care altogether (an exit): the domain, and the stock cohort.
+  void LeaveCare(uint32_t client);
   void MarkSeen(Client& client, const NodeModel& node);
   uint32_t NewClient();
   void NextSource();
@@ -195,6 +209,7 @@ class Simulation {
   std::vector<Flows> flows_;               // [period][node]
   std::vector<double> cost_;               // [period][node][payer slot], euros
   std::vector<double> cost_pgb_;           // [period][node]
+  std::vector<double> cost_stock_;         // [period][node][payer slot]: of the stock cohort
   std::vector<uint32_t> new_unique_;       // [period][mask bit]: first counted by a start
   std::vector<uint32_t> over5_;            // [period][node]: in care > 5 years at period end
   std::vector<uint32_t> band_in_care_;     // [period][domain][band] at period end
