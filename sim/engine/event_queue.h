@@ -1,12 +1,12 @@
 // EventQueue: the pending events of one replication, popped in Event::Before order.
 //
 // A calendar queue with one bucket per simulation day: an event for a later day is appended to
-// that day's bucket in O(1); when the simulation reaches a day, its bucket is sorted ("today") and
-// popped from the end. Since events are never scheduled in the past, this pops exactly the order of
-// a single global heap, but each operation works on the few events of one day instead of the whole
-// caseload. Buckets keep their storage across Clear(), so a reused queue does not allocate in
-// steady state. The queue assigns insertion sequence numbers itself. Not thread-safe; owned by
-// one Simulation.
+// that day's bucket in O(1); when the queue reaches a day, its bucket is sorted ("today") and
+// popped from the end. An event for a day before the loaded one puts that day back into its bucket
+// and becomes today. This pops exactly the order of a single global heap, but each operation works
+// on the few events of one day instead of the whole caseload. Buckets keep their storage across
+// Clear(), so a reused queue does not allocate in steady state. The queue assigns insertion
+// sequence numbers itself. Not thread-safe; owned by one Simulation.
 #pragma once
 
 #include <algorithm>
@@ -48,12 +48,21 @@ class EventQueue {
     const size_t d = static_cast<size_t>(time);
     assert(d < buckets_.size());
     ++size_;
-    if (d <= day_) {
+    if (d == day_) {
       // Rarer (an event later today): insert it in order.
       today_.insert(std::upper_bound(today_.begin(), today_.end(), e, After{}), e);
-    } else {
+    } else if (d > day_) {
       buckets_[d].push_back(e);
       last_used_ = std::max(last_used_, d);
+    } else {
+      // Earlier than the loaded day (which top() may have fetched well ahead of the simulation
+      // clock when the next event was far away): put that day back and make d the current day,
+      // so today_ never grows into a long sorted list. The days in between are empty.
+      std::vector<Event>& bucket = buckets_[day_];
+      bucket.insert(bucket.end(), today_.begin(), today_.end());
+      last_used_ = std::max(last_used_, day_);
+      today_.assign(1, e);
+      day_ = d;
     }
   }
 

@@ -98,6 +98,8 @@ TEST_CASE("EventQueue matches a reference priority queue under random use", "[un
   double now = 0;
   while (pushes < 10000 || !ref.empty()) {
     const bool push = pushes < 10000 && (ref.empty() || coin(rng) < 55);
+    // The simulation peeks at the next event before it knows whether an arrival comes first.
+    if (!q.empty() && coin(rng) < 30) CHECK(q.top().time == ref.top().time);
     if (push) {
       // Mostly at or after the last popped time (as in a simulation), sometimes anywhere.
       const double base = coin(rng) < 10 ? 0.0 : now;
@@ -121,6 +123,35 @@ TEST_CASE("EventQueue matches a reference priority queue under random use", "[un
   }
   CHECK(mismatches == 0);
   CHECK(pops == 10000);
+  CHECK(q.empty());
+}
+
+TEST_CASE("Events before a day that top() fetched ahead still pop in order",
+          "[unit][event_queue]") {
+  // An empty start: the first end of care is far away, top() loads its day, and then arrivals
+  // (kept outside the queue) schedule earlier ends, some on the same earlier day.
+  EventQueue q;
+  q.Init(1000);
+  q.Push(300.5, EventKind::kEndCare, 0);
+  CHECK(q.top().time == 300.5);
+  q.Push(40.25, EventKind::kEndCare, 1);
+  q.Push(300.25, EventKind::kEndCare, 2);
+  q.Push(20.5, EventKind::kEndCare, 3);
+  CHECK(q.top().time == 20.5);
+  q.Push(20.25, EventKind::kReentry, 4);
+  q.Push(40.75, EventKind::kEndCare, 5);
+  q.Push(20.25, EventKind::kEndCare, 6);
+  std::vector<uint32_t> ids;
+  while (!q.empty()) ids.push_back(q.Pop().id());
+  CHECK(ids == std::vector<uint32_t>{6, 4, 3, 1, 5, 2, 0});
+  // Clear empties the day that was put back as well.
+  q.Push(500, EventKind::kEndCare, 7);
+  CHECK(q.top().time == 500);
+  q.Push(10, EventKind::kEndCare, 8);
+  q.Clear();
+  CHECK(q.empty());
+  q.Push(600, EventKind::kEndCare, 9);
+  CHECK(q.Pop().id() == 9);
   CHECK(q.empty());
 }
 
