@@ -36,11 +36,27 @@ TEST_CASE("Mix64 and StreamSeed are locked", "[unit][random]") {
   CHECK(StreamSeed(42, 3, PurposeKey("arrivals/jeugd")) == 0xbc3a38b8b07dd92aULL);
 }
 
-TEST_CASE("Engine is the standard mt19937_64", "[unit][random]") {
-  // C++ standard [rand.predef]: the 10000th output of a default-constructed mt19937_64.
+TEST_CASE("Engine is xoshiro256++", "[unit][random]") {
+  // From state (0, 0, 0, 1): the first outputs of the reference implementation
+  // (prng.di.unimi.it/xoshiro256plusplus.c), as tabulated in the xoshiro-fortran test data.
   Engine e;
-  for (int i = 0; i < 9999; ++i) e();
-  CHECK(e() == 9981545732273789042ULL);
+  e.set_state(0, 0, 0, 1);
+  const uint64_t expected[] = {0x0000000000800000ULL, 0x0000000000800011ULL, 0x0002200000800011ULL,
+                               0x0002200044000020ULL, 0x00022000448008A1ULL, 0x01102100802208A0ULL,
+                               0x0114002284200880ULL, 0x0402896644A64095ULL, 0x8A14A0A244ACC891ULL,
+                               0x8C88BA4680B20495ULL};
+  for (uint64_t x : expected) CHECK(e() == x);
+  // From state (1, 2, 3, 4), worked by hand from the algorithm: rotl(1 + 4, 23) + 1, then
+  // rotl(7 + rotl(6, 45), 23) + 7.
+  e.set_state(1, 2, 3, 4);
+  CHECK(e() == 41943041ULL);
+  CHECK(e() == 58720359ULL);
+  // Seeding fills the state with SplitMix64's outputs: the first output from seed 0 is then
+  // rotl(Mix64(0) + Mix64(3 x golden), 23) + Mix64(0).
+  Engine s;
+  s.seed(0);
+  const uint64_t s0 = Mix64(0), s3 = Mix64(3 * 0x9e3779b97f4a7c15ULL);
+  CHECK(s() == ((s0 + s3) << 23 | (s0 + s3) >> 41) + s0);
 }
 
 TEST_CASE("Stream seeding is deterministic and separates replications and purposes",
