@@ -87,6 +87,21 @@ inline std::string SourcePath(const std::string& rel) {
   return std::string(SDSIM_SOURCE_DIR) + "/" + rel;
 }
 
+// A small scenario (one year, two domains, a few hundred events a replication) for command-line
+// tests that need thousands of replications; `extra` goes in at the top level (e.g. levers).
+inline std::string SmallScenario(const std::string& name, const std::string& extra = "") {
+  return R"({"name": ")" + name + R"(", "start_date": "2025-01-01", "end_date": "2025-12-31", )" +
+         extra + R"(
+    "domains": {
+      "jeugd": {"arrivals_per_day": 0.5, "routing": {"f": 0.7, "g": 0.3},
+        "forms": {"f": {"duration": {"type": "exponential", "mean": 90}, "tariff": {"amount": 80, "per": "day"},
+                        "initial": {"clients": 40}},
+                  "g": {"capacity": 10, "duration": {"type": "lognormal", "mean": 60, "sd": 40}, "tariff": {"amount": 150, "per": "day"}}}},
+      "wmo": {"arrivals_per_day": 0.2, "routing": {"h": 1},
+        "forms": {"h": {"duration": {"type": "exponential", "mean": 200}, "tariff": {"amount": 20, "per": "day"},
+                        "initial": {"clients": 50}}}}}})";
+}
+
 // True if |observed - expected| <= k standard errors (plus a tiny absolute slack).
 inline bool WithinSe(double observed, double expected, double se, double k = 4.0) {
   return std::fabs(observed - expected) <= k * se + 1e-9 * std::fabs(expected);

@@ -7,12 +7,14 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <limits>
 
 #include "cli/commands.h"
 #include "cli/dist.h"
 #include "cli/load.h"
 #include "cli/options.h"
 #include "cli/out_dir.h"
+#include "cli/precision_option.h"
 #include "cli/progress.h"
 #include "cli/run_job.h"
 #include "io/manifest.h"
@@ -46,6 +48,13 @@ const char kRunHelp[] =
     "  manifest.json  version, seed, replications, the resolved scenarios and input file hashes\n"
     "The same --seed gives byte-identical CSV files for any --threads.\n"
     "\n"
+    "Precision: every run reports the Monte Carlo standard error of its key figures (the cost per\n"
+    "year of each scenario, in total and per domain, and the differences from the baseline) in\n"
+    "manifest.json and on the terminal. With --precision (e.g. 0.25%) the run itself decides how\n"
+    "many replications it needs: it stops at the first checkpoint where every key mean is known\n"
+    "to within that share, so a number carries no more digits than it can back; the same\n"
+    "command gives the same replications and bytes for any --threads.\n"
+    "\n"
     "Example:\n"
     "  sdsim run scenarios/dronten/baseline.json scenarios/dronten/lokale_teams.json \\\n"
     "      --replications 2000 --csv nl --out results/begroting2026\n";
@@ -54,16 +63,20 @@ const char kRunHelp[] =
 
 int RunCommand(const std::vector<std::string>& args, const std::vector<std::string>& full_command) {
   std::vector<std::string> files;
-  long long replications = 1000, seed = 1;
+  // Not given: 1000 (a sentinel, so that --precision can refuse an explicit count).
+  constexpr long long kNotGiven = std::numeric_limits<long long>::min();
+  long long replications = kNotGiven, seed = 1;
+  PrecisionOption precision;
   int threads = 0;
   std::string out_dir, period = "year", csv = "intl", baseline, budget, per_rep;
   bool quiet = false;
   po::options_description opts("Options");
   opts.add_options()("help,h", "show this help")(
-      "replications,r", po::value(&replications)->default_value(1000),
-      "replications per scenario (more = narrower percentiles; 1000 is a good start, 10000 for a "
-      "final report)")("seed,s", po::value(&seed)->default_value(1),
-                       "random seed; the same seed reproduces the same numbers")(
+      "replications,r", po::value(&replications),
+      "replications per scenario (default 1000; more = narrower percentiles; 1000 is a good "
+      "start, or let --precision decide)")(
+      "seed,s", po::value(&seed)->default_value(1),
+      "random seed; the same seed reproduces the same numbers")(
       "threads,t", po::value(&threads)->default_value(0), "worker threads (0 = all cores)")(
       "out,o", po::value(&out_dir), "output folder (default: a new folder under results/)")(
       "period", po::value(&period)->default_value("year"), "reporting period: year, half or month")(
@@ -77,6 +90,7 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
       "also write replications.csv: 'totals' (domains, pillars, taakvelden, totals; key metrics) "
       "or 'all' "
       "(every row and metric; large)")("quiet,q", po::bool_switch(&quiet), "no progress line");
+  AddPrecisionOptions(&opts, &precision);
   if (const int code =
           ParseCommandLine(args, opts, "run", std::string(kRunUsage) + kRunHelp, &files);
       code >= 0)
@@ -84,6 +98,8 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
   BuildOptions build;
   JobOptions job;
   std::string usage_error;
+  const bool replications_given = replications != kNotGiven;
+  if (!replications_given) replications = 1000;
   if (!baseline.empty() && std::find(files.begin(), files.end(), baseline) == files.end())
     files.insert(files.begin(), baseline);
   if (files.empty())
@@ -100,6 +116,9 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
     usage_error = "--csv must be intl or nl";
   else if (!per_rep.empty() && per_rep != "totals" && per_rep != "all")
     usage_error = "--per-replication must be totals or all";
+  else
+    usage_error = CheckPrecisionOptions(&precision, replications_given);
+  if (precision.target > 0) replications = precision.max_replications;
   if (!usage_error.empty()) {
     std::fprintf(stderr, "sdsim run: %s (see sdsim run --help)\n", usage_error.c_str());
     return kExitUsage;
@@ -159,6 +178,7 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
         static_cast<int>(std::find(files.begin(), files.end(), baseline) - files.begin());
   job.seed = info.seed;
   job.replications = info.replications;
+  job.precision = precision.target;
   job.threads = threads;
   job.cancel = &g_interrupted;
   job.distribute = dist.distributed();
@@ -175,6 +195,8 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
   progress.Finish();
   if (result.worker) return kExitOk;  // rank 0 writes the outputs
   info.seconds = result.seconds;
+  info.replications = static_cast<int>(result.replications_done);
+  info.precision = &result.precision;
   info.events = result.events;
   info.finished_utc = UtcNow();
   if (result.interrupted || !result.error.empty()) {

@@ -95,7 +95,7 @@ uint64_t RunDistBatch(const std::vector<const Model*>& models, const BatchOption
   size_t total = 0;
   for (size_t n : result_sizes) total += n;
   BatchOptions mine = options;
-  mine.first = g_dist.rank;
+  mine.first = options.first + g_dist.rank;
   mine.stride = g_dist.size;
   if (!g_dist.root()) {
     // A worker sends each result to rank 0 as soon as it is done (in its own replication order:
@@ -136,8 +136,8 @@ uint64_t RunDistBatch(const std::vector<const Model*>& models, const BatchOption
   });
   std::vector<double> buffer(total);
   std::vector<RepResult> results(models.size());
-  for (int rep = 0; rep < options.replications; ++rep) {
-    const int owner = rep % g_dist.size;
+  for (int rep = options.first; rep < options.replications; ++rep) {
+    const int owner = (rep - options.first) % g_dist.size;
     if (owner == 0) {
       std::unique_lock<std::mutex> lock(mu);
       cv.wait(lock, [&] { return local.count(rep) > 0 || local_done; });
@@ -169,6 +169,19 @@ uint64_t RunDistBatch(const std::vector<const Model*>& models, const BatchOption
   (void)result_sizes;
   return RunBatch(models, options, sink);
 #endif
+}
+
+bool ShareRootDecision(bool decision) {
+#ifdef SDSIM_WITH_MPI
+  if (g_dist.distributed()) {
+    int value = decision ? 1 : 0;
+    MPI_Request request;
+    MPI_Ibcast(&value, 1, MPI_INT, 0, MPI_COMM_WORLD, &request);
+    Wait(&request);
+    return value != 0;
+  }
+#endif
+  return decision;
 }
 
 void RunDistPoints(size_t points, const std::function<std::string(size_t)>& compute,

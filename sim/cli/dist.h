@@ -32,11 +32,16 @@ const Dist& CurrentDist();
 // Ends the whole distributed job with an exit code (MPI_Abort when distributed).
 [[noreturn]] void AbortDist(int code);
 
-// A batch over all ranks: every rank computes replications rank, rank + size, ...; on rank 0
-// `sink` sees all of them in replication order (from its own threads and from the other ranks);
-// on the other ranks it is not called. `result_sizes` are the lengths of each model's RepResult.
+// A batch over all ranks: every rank computes replications first + rank, first + rank + size, ...
+// (below options.replications); on rank 0 `sink` sees all of them in replication order (from its
+// own threads and from the other ranks); on the other ranks it is not called. `result_sizes` are
+// the lengths of each model's RepResult. options.stride must be 1.
 uint64_t RunDistBatch(const std::vector<const Model*>& models, const BatchOptions& options,
                       const std::vector<size_t>& result_sizes, const ReplicationSink& sink);
+
+// Rank 0's `decision`, on every rank (a broadcast; the value itself when not distributed). Every
+// rank must call it at the same point.
+bool ShareRootDecision(bool decision);
 
 // Sweep points over ranks: point p is computed by rank p % size with `compute`, which returns
 // the point's CSV rows (or a failure message, prefixed with '!'); on rank 0 `deliver` receives

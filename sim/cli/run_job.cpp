@@ -7,10 +7,12 @@
 #include <cstdio>
 #include <memory>
 
+#include "cli/checkpoints.h"
 #include "cli/dist.h"
 #include "engine/metrics.h"
 #include "io/budget_csv.h"
 #include "io/compare_csv.h"
+#include "io/precision_report.h"
 #include "io/summary.h"
 #include "io/targets_csv.h"
 #include "runner/batch.h"
@@ -113,6 +115,7 @@ JobOutputs RunJob(const std::vector<const Model*>& models, const std::vector<std
     budgets.emplace_back(*m);
   }
   // Every scenario against the baseline, on the same replications.
+  PrecisionTracker precision(models, names, options.baseline);
   std::vector<std::unique_ptr<Comparison>> comparisons(n);
   for (size_t s = 0; s < n; ++s)
     if (static_cast<int>(s) != options.baseline)
@@ -144,11 +147,15 @@ JobOutputs RunJob(const std::vector<const Model*>& models, const std::vector<std
       if (comparisons[s]) comparisons[s]->Add(results[options.baseline], results[s]);
       if (writer) writer->Add(names[s], *models[s], rep, results[s]);
     }
+    precision.Add(results);
     ++out.replications_done;
     if (options.progress) options.progress(out.replications_done);
   };
-  out.events =
-      options.distribute ? RunDistBatch(models, batch, sizes, sink) : RunBatch(models, batch, sink);
+  const CheckpointRun run =
+      RunToCheckpoints(models, batch, sizes, options.distribute,
+                       CheckpointSchedule(options.precision > 0, options.replications), sink,
+                       [&](int) { return precision.Met(options.precision); });
+  out.events = run.events;
   if (options.distribute && !CurrentDist().root()) {
     out.worker = true;  // rank 0 has the results
     return out;
@@ -158,9 +165,9 @@ JobOutputs RunJob(const std::vector<const Model*>& models, const std::vector<std
     writer->Close();
     if (!writer->ok()) out.error = options.per_replication_path + ": write failed";
   }
-  out.interrupted =
-      options.cancel && options.cancel->load() && out.replications_done < options.replications;
+  out.interrupted = options.cancel && options.cancel->load() && out.replications_done < run.planned;
   if (out.interrupted) return out;
+  out.precision = precision.Result(options.precision, options.replications);
 
   std::vector<ScenarioSummary> summaries;
   std::vector<ScenarioTargets> target_results;
@@ -188,9 +195,10 @@ JobOutputs RunJob(const std::vector<const Model*>& models, const std::vector<std
   char line[256];
   std::snprintf(line, sizeof line,
                 "sdsim: %d replications x %zu scenario%s in %.1f s (%.0f replications/s)\n",
-                options.replications, n, n == 1 ? "" : "s", out.seconds,
-                options.replications * static_cast<double>(n) / std::max(out.seconds, 1e-9));
+                static_cast<int>(out.replications_done), n, n == 1 ? "" : "s", out.seconds,
+                out.replications_done * static_cast<double>(n) / std::max(out.seconds, 1e-9));
   out.report = line;
+  out.report += PrecisionText(out.precision);
   for (size_t s = 0; s < n; ++s) {
     const Model& m = *models[s];
     const ResultLayout L{m.calendar.num_periods(), m.num_groups(), kNumMetrics};

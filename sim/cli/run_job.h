@@ -13,6 +13,7 @@
 
 #include "core/model.h"
 #include "io/csv.h"
+#include "runner/precision.h"
 
 namespace sdsim {
 
@@ -20,7 +21,10 @@ enum class PerReplication { kNone, kTotals, kAll };
 
 struct JobOptions {
   uint64_t seed = 1;
-  int replications = 1000;
+  int replications = 1000;  // with a precision target: the maximum
+  // A precision target (the relative standard error of every key mean, runner/precision.h), or 0
+  // for a fixed count: the run then stops at the first checkpoint where the target is met.
+  double precision = 0;
   int threads = 0;
   CsvDialect dialect = CsvDialect::kIntl;
   int baseline = 0;  // index of the scenario the others are compared with
@@ -38,6 +42,7 @@ struct JobOutputs {
   uint64_t events = 0;
   double seconds = 0;
   long replications_done = 0;
+  PrecisionResult precision;  // the key figures' standard errors (and the target's outcome)
   bool interrupted = false;
   bool worker = false;  // an MPI rank other than 0: its results went to rank 0
   std::string error;    // set if the per-replication file could not be written

@@ -5,6 +5,8 @@
 
 #include <ctime>
 
+#include "io/precision_report.h"
+
 namespace sdsim {
 
 double PeakMemoryMb() {
@@ -40,6 +42,7 @@ std::string ManifestJson(const RunInfo& info,
   j["peak_memory_mb"] = info.peak_memory_mb;
   j["outputs"] = info.outputs;
   if (!info.budget_file.empty()) j["budget_file"] = info.budget_file;
+  if (info.precision) j["precision"] = PrecisionJson(*info.precision);
   Json list = Json::array();
   for (const ResolvedScenario* s : scenarios) {
     Json e;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "runner/precision.h"
 #include "scenario/resolve.h"
 
 namespace sdsim {
@@ -20,10 +21,11 @@ struct RunInfo {
   std::string finished_utc;
   double seconds = 0;
   uint64_t events = 0;
-  std::vector<std::string> outputs;  // file names in the output folder
-  std::string budget_file;           // --budget, if given
-  int mpi_ranks = 1;                 // processes of a distributed run
-  double peak_memory_mb = 0;         // this process's peak resident memory
+  std::vector<std::string> outputs;            // file names in the output folder
+  std::string budget_file;                     // --budget, if given
+  int mpi_ranks = 1;                           // processes of a distributed run
+  double peak_memory_mb = 0;                   // this process's peak resident memory
+  const PrecisionResult* precision = nullptr;  // the key figures' standard errors, if known
 };
 
 std::string ManifestJson(const RunInfo& info,

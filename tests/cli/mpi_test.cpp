@@ -64,6 +64,30 @@ TEST_CASE("mpirun -n 1, 2, 3: run outputs are byte-identical to one process", "[
   }
 }
 
+TEST_CASE("mpirun -n 2, 3: a precision run stops at the same checkpoint with the same bytes",
+          "[mpi][precision]") {
+  if (!HaveMpirun())
+    FAIL("mpirun not found: run scripts/setup.sh (installs openmpi-bin, libopenmpi-dev)");
+  TempDir dir;
+  // A target that takes more than one block (1000, 1500, ...): rank 0 decides at each checkpoint
+  // and the other ranks follow.
+  const std::string args = " run " + dir.Write("small.json", SmallScenario("small")) +
+                           " --precision 0.2% --max-replications 3000 -s 3 -q --out ";
+  std::string out;
+  REQUIRE(RunSdsim(args + dir.path() + "/single -t 2", &out) == 0);
+  const auto single = nlohmann::json::parse(ReadText(dir.path() + "/single/manifest.json"));
+  CHECK(single["replications"].get<int>() > 1000);
+  for (int ranks : {2, 3}) {
+    INFO(ranks << " ranks");
+    const std::string o = dir.path() + "/mpi" + std::to_string(ranks);
+    REQUIRE(Shell(Mpirun(ranks) + args + o + " -t 1", &out) == 0);
+    CHECK(ReadText(o + "/summary.csv") == ReadText(dir.path() + "/single/summary.csv"));
+    const auto m = nlohmann::json::parse(ReadText(o + "/manifest.json"));
+    CHECK(m["replications"] == single["replications"]);
+    CHECK(m["precision"] == single["precision"]);
+  }
+}
+
 TEST_CASE("mpirun -n 2: a sweep is byte-identical and a failed point names its rank", "[mpi]") {
   if (!HaveMpirun())
     FAIL("mpirun not found: run scripts/setup.sh (installs openmpi-bin, libopenmpi-dev)");
