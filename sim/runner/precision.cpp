@@ -98,10 +98,13 @@ PrecisionTracker::PrecisionTracker(const std::vector<const Model*>& models,
         if (base.groups[b].kind == m.groups[g].kind && base.groups[b].domain == m.groups[g].domain)
           bg = b;
       for (int p = 0; p < m.calendar.num_periods(); ++p) {
+        // Only periods the baseline has too (a back-cast over other years has no difference).
+        if (p >= base.calendar.num_periods() ||
+            base.calendar.periods()[p].label != m.calendar.periods()[p].label)
+          continue;
         const int ref =
-            bg >= 0 && p < base.calendar.num_periods()
-                ? level[baseline][static_cast<size_t>(bg) * base.calendar.num_periods() + p]
-                : level[s][static_cast<size_t>(g) * m.calendar.num_periods() + p];
+            bg >= 0 ? level[baseline][static_cast<size_t>(bg) * base.calendar.num_periods() + p]
+                    : level[s][static_cast<size_t>(g) * m.calendar.num_periods() + p];
         keys_.push_back(Key{static_cast<int>(s), g, p, bg, true, ref});
       }
     }
