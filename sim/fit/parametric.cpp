@@ -9,7 +9,8 @@
 #include <boost/math/special_functions/gamma.hpp>
 #include <cmath>
 #include <limits>
-#include <stdexcept>
+
+#include "fit/optimize.h"
 
 namespace sdsim {
 namespace {
@@ -61,22 +62,6 @@ std::vector<double> Start(Family f, const CompressedSurvival& d) {
   }
   return {};
 }
-
-struct Objective {
-  Family f;
-  const CompressedSurvival* d;
-  double operator()(const Eigen::VectorXd& x, Eigen::VectorXd& grad) {
-    const double fx = Nll(f, x.data(), *d);
-    for (Eigen::Index i = 0; i < x.size(); ++i) {
-      Eigen::VectorXd a = x, b = x;
-      const double h = 1e-6 * std::max(1.0, std::fabs(x[i]));
-      a[i] += h;
-      b[i] -= h;
-      grad[i] = (Nll(f, a.data(), *d) - Nll(f, b.data(), *d)) / (2 * h);
-    }
-    return fx;
-  }
-};
 
 }  // namespace
 
@@ -176,63 +161,25 @@ ParametricFit FitFamily(Family family, const CompressedSurvival& data,
   fit.family = family;
   const int k = fit.parameters();
   if (data.n_events < 1) return fit;
-  Eigen::VectorXd x(k), lb(k), ub(k);
-  const std::vector<double> start = Start(family, data);
-  for (int i = 0; i < k; ++i) x[i] = start[i];
+  std::vector<double> x = Start(family, data), lb(k, -15.0), ub(k, 15.0);
   // Bounds keep the search in a sane range: positive parameters between e^-15 and e^15 (a
   // scale or mean of at most 9 million days), a lognormal sigma between e^-7 and e^3.
-  lb.setConstant(-15);
-  ub.setConstant(15);
   if (family == Family::kLognormal) {
-    lb[0] = -10, ub[0] = 20, lb[1] = -7, ub[1] = 3;
+    lb = {-10, -7};
+    ub = {20, 3};
   }
-  for (int i = 0; i < k; ++i) x[i] = std::clamp(x[i], lb[i] + 1e-6, ub[i] - 1e-6);
-  LBFGSpp::LBFGSBParam<double> param;
-  param.epsilon = 1e-8;
-  param.epsilon_rel = 1e-8;
-  param.max_iterations = 500;
-  param.max_linesearch = 60;
-  LBFGSpp::LBFGSBSolver<double> solver(param);
-  Objective obj{family, &data};
-  double fx = 0;
-  bool converged = true;
-  try {
-    solver.minimize(obj, x, fx, lb, ub);
-  } catch (const std::exception&) {
-    // The line search gave up near the optimum (a flat likelihood); x holds the best point
-    // found, which the information matrix below judges.
-    fx = Nll(family, x.data(), data);
-    converged = std::isfinite(fx) && fx < 1e299;
-  }
-  fit.theta.assign(x.data(), x.data() + k);
+  const Objective nll = [&](const double* t) { return Nll(family, t, data); };
+  bool converged = Minimize(nll, lb, ub, &x);
+  const double fx = nll(x.data());
+  converged = converged && fx < 1e299;
+  fit.theta = x;
   fit.loglik = -fx * data.n;
   fit.aic = 2 * k - 2 * fit.loglik;
   // Observed information: the Hessian of the total negative log-likelihood at the optimum.
-  std::vector<double> h(k * k);
-  const double step = 1e-4;
-  auto f = [&](double di, int i, double dj, int j) {
-    std::vector<double> t = fit.theta;
-    t[i] += di;
-    t[j] += dj;
-    return Nll(family, t.data(), data) * data.n;
-  };
-  for (int i = 0; i < k; ++i)
-    for (int j = 0; j < k; ++j)
-      h[i * k + j] = (f(step, i, step, j) - f(step, i, -step, j) - f(-step, i, step, j) +
-                      f(-step, i, -step, j)) /
-                     (4 * step * step);
+  std::vector<double> h = Hessian(nll, x);
+  for (double& v : h) v *= data.n;
   fit.cov.assign(k * k, std::numeric_limits<double>::quiet_NaN());
-  bool pd = false;
-  if (k == 1 && h[0] > 0) {
-    fit.cov[0] = 1 / h[0];
-    pd = true;
-  } else if (k == 2) {
-    const double det = h[0] * h[3] - h[1] * h[2];
-    if (h[0] > 0 && det > 0) {
-      fit.cov = {h[3] / det, -h[1] / det, -h[2] / det, h[0] / det};
-      pd = true;
-    }
-  }
+  const bool pd = InvertSpd(h, &fit.cov);
   fit.ok = converged && pd;
   const double* th = fit.theta.data();
   // Natural parameters and their standard errors (delta method on the log scale).
