@@ -19,16 +19,13 @@ Distribution EmpiricalFromKm(const std::vector<SurvivalObs>& data, const std::ve
   std::vector<Bucket> buckets;
   double lower = 0, s_lower = 1;
   for (double m : kBucketMonths) {
+    // A bucket in which nothing ends is merged into the next one (buckets must be contiguous
+    // with positive shares).
     const double upper = m * kDaysPerMonth, s = KmSurvival(km, upper);
     if (s_lower - s > 1e-9) {
       buckets.push_back(Bucket{lower, upper, s_lower - s, 0});
       lower = upper;
       s_lower = s;
-    } else if (!buckets.empty()) {
-      buckets.back().upper = upper;  // nothing ends here: widen the bucket before
-      lower = upper;
-    } else {
-      lower = 0;  // keep the first bucket starting at 0
     }
   }
   if (s_lower > 1e-9) {
