@@ -177,13 +177,11 @@ int BacktestCommand(const std::vector<std::string>& args,
     wi.name = "backtest_" + label;
     wi.parameter_uncertainty = !no_uncertainty;
     if (!extends.empty()) {
-      // Relative to where the file ends up (the folder is renamed, not moved).
-      wi.extends = RelativeTo(extends, (fs::path(out_dir) / ("origin_" + label) / "x").string());
+      // The temporary folder is a sibling of the final one: the relative path stays right.
+      wi.extends = RelativeTo(extends, path);
       wi.base = &base.doc;
     }
     wi.generated_by = cmd + " (origin " + label + ", " + UtcNow() + ")";
-    if (!extends.empty() && fs::path(wi.extends).is_relative())
-      wi.extends = fs::absolute(extends).string();  // the temporary folder sits elsewhere
     if (!WriteValidScenario(path, WriteFittedScenario(wi))) return fail(kExitInvalidInput);
     if (!WriteFileAtomic((dir / "fit_report.csv").string(),
                          FitReportCsv(records, population, fit, dialect), &err)) {

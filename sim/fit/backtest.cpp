@@ -147,9 +147,10 @@ std::vector<BacktestRow> CompareBacktest(const std::string& origin, const Model&
       const double qs = stat(layout.Index(p, g, kMeanClients)).mean * length;
       const double cs = stat(layout.Index(p, g, kCost)).mean;
       if (nr <= 0 || qr <= 0 || ns <= 0 || qs <= 0) continue;
-      const double volume = (ns - nr) * cr / nr;
-      const double duration = ns * (qs / ns - qr / nr) * cr / qr;
-      const double price = qs * (cs / qs - cr / qr);
+      auto cents = [](double x) { return std::round(x * 100) / 100; };
+      const double volume = cents((ns - nr) * cr / nr);
+      const double duration = cents(ns * (qs / ns - qr / nr) * cr / qr);
+      const double price = cents(qs * (cs / qs - cr / qr));
       row("cost_error_volume", 0, volume, kNaN, kNaN, false);
       row("cost_error_duration", 0, duration, kNaN, kNaN, false);
       row("cost_error_price", 0, price, kNaN, kNaN, false);
