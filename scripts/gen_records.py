@@ -311,14 +311,18 @@ def main():
                         w2.push(ev[0], ev[2], ev[3])
                 w2.schedule_arrivals(extract + dt.timedelta(days=1))
                 w2.run(until)
-                for year in range(extract.year + 1, until.year + 1):
-                    y0, y1 = dt.date(year, 1, 1), dt.date(year, 12, 31)
+                counts = {}
+                years = range(extract.year + 1, until.year + 1)
+                for e in w2.episodes:
+                    for year in years:
+                        y0, y1 = dt.date(year, 1, 1), dt.date(year, 12, 31)
+                        c = counts.setdefault((year, e["form"]), [0, 0])
+                        c[0] += e["start"] <= y1 and (e["end"] is None or e["end"] > y1)
+                        c[1] += y0 <= e["start"] <= y1
+                for year in years:
                     for form in FORMS:
                         dom, fm = form.split(".")
-                        stock = sum(1 for e in w2.episodes if e["form"] == form and
-                                    e["start"] <= y1 and (e["end"] is None or e["end"] > y1))
-                        inflow = sum(1 for e in w2.episodes if e["form"] == form and
-                                     y0 <= e["start"] <= y1)
+                        stock, inflow = counts.get((year, form), [0, 0])
                         f.write(f"{k},{year},{dom},{fm},{stock},{inflow}\n")
     print(f"gen_records: {n} episodes in {a.outdir}/records.csv (window {a.first} .. {a.extract})")
 

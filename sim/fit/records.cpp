@@ -221,8 +221,9 @@ bool ParseRecords(const std::string& file, const std::string& text, const Record
         bad(c_pgb, "must be 0 (zorg in natura) or 1 (PGB), or empty");
     }
     if (!row_errors.empty()) {
-      std::stable_sort(row_errors.begin(), row_errors.end(),
-                       [](const InputError& a, const InputError& b) { return a.column < b.column; });
+      std::stable_sort(
+          row_errors.begin(), row_errors.end(),
+          [](const InputError& a, const InputError& b) { return a.column < b.column; });
       if (options.skip_bad_rows) {
         ++out->skipped_rows;
       } else {

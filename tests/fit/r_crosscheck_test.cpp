@@ -8,8 +8,8 @@
 #include <sstream>
 
 #include "fit/parametric.h"
-#include "io/csv.h"
 #include "fit/survival.h"
+#include "io/csv.h"
 #include "testing.h"
 
 namespace sdsim::testing {
@@ -60,8 +60,7 @@ TEST_CASE("Kaplan-Meier and the parametric fits agree with R's survival package"
     // Greenwood's standard error of S (summary.survfit's std.err).
     const auto step = std::upper_bound(km.begin(), km.end(), double(t),
                                        [](double v, const KmStep& k) { return v < k.time; });
-    CHECK(std::prev(step)->se ==
-          Approx(r.at("km_se_" + std::to_string(t))).epsilon(1e-6));
+    CHECK(std::prev(step)->se == Approx(r.at("km_se_" + std::to_string(t))).epsilon(1e-6));
   }
   const CompressedSurvival cr = Compress(right);
   const ParametricFit w = FitFamily(Family::kWeibull, cr, {}, 0);

@@ -1,11 +1,12 @@
 // The records, mapping and population readers: a good file in both dialects, and a table of bad
 // inputs with the exact message each gets (file, line, column, value, rule).
+#include "fit/records.h"
+
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
 
 #include "fit/population.h"
-#include "fit/records.h"
 
 namespace sdsim {
 namespace {
@@ -107,7 +108,8 @@ TEST_CASE("records: bad inputs get exact messages", "[fit][unit]") {
         "separator must be in double quotes)"}},
       {h + "\"a,2010-01-01,jeugd,ambulant,2021-02-01,,\n",
        {"records.csv:2: a quoted field is not closed (a '\"' is missing)"}},
-      {h + "a,2010-01-01,jeugd,ambul\xff" "ant,2021-02-01,,\n",
+      {h + "a,2010-01-01,jeugd,ambul\xff"
+           "ant,2021-02-01,,\n",
        {"records.csv:2: the file is not UTF-8 text (save it as \"CSV UTF-8\" in Excel, or "
         "convert it)"}},
       {h, {"records.csv: has no episodes (only a header row)"}},
@@ -155,8 +157,7 @@ TEST_CASE("records: product codes and own end codes through mapping files", "[fi
             "which puts product 45A12 in domain \"jeugd\"",
             "records.csv:4: column 4 (form): value \"99Z99\": is not a product in the mapping "
             "file (--map); add a row for it"});
-  REQUIRE(Errors(std::string(kHeader) + "a,2010-01-01,,45A12,2021-02-01,2021-03-01,01\n", maps,
-                 &r)
+  REQUIRE(Errors(std::string(kHeader) + "a,2010-01-01,,45A12,2021-02-01,2021-03-01,01\n", maps, &r)
               .empty());
   CHECK(r.forms[0].key == "jeugd.ambulant");
   CHECK(r.episodes[0].reason == EndReason::kAfgerond);

@@ -2,6 +2,8 @@
 // under left truncation and right censoring (known parameters recovered within their intervals,
 // about nominal coverage over many data sets), the length bias a naive fit would show, and the
 // Poisson regression of the inflow.
+#include "fit/survival.h"
+
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <random>
@@ -9,7 +11,6 @@
 
 #include "fit/estimate.h"
 #include "fit/parametric.h"
-#include "fit/survival.h"
 
 namespace sdsim {
 namespace {
@@ -45,8 +46,7 @@ std::vector<SurvivalObs> WindowData(const Distribution& dist, double per_day, do
 TEST_CASE("Kaplan-Meier with delayed entry, by hand", "[fit][unit]") {
   // (entry, exit, event): at t=2 at risk {1,2,3} (entry < 2 <= exit), 1 event: S = 2/3. At t=5
   // at risk {2,3,4} (4 entered at 3): 1 event: S = 2/3 * 2/3. At t=8 at risk {3}: S = 0.
-  const std::vector<SurvivalObs> data = {
-      {0, 2, true}, {0, 6, false}, {1, 8, true}, {3, 5, true}};
+  const std::vector<SurvivalObs> data = {{0, 2, true}, {0, 6, false}, {1, 8, true}, {3, 5, true}};
   const std::vector<KmStep> km = KaplanMeier(data);
   REQUIRE(km.size() == 3);
   CHECK(km[0].time == 2);
@@ -122,8 +122,7 @@ TEST_CASE("ignoring left truncation is detectably wrong on length-biased data", 
   CHECK(wrong.mean > 1.3 * truth.Mean());
 }
 
-TEST_CASE("confidence intervals have about nominal coverage over many data sets",
-          "[fit][slow]") {
+TEST_CASE("confidence intervals have about nominal coverage over many data sets", "[fit][slow]") {
   // 200 data sets of about 400 episodes; the 95% interval of the mean should cover the truth in
   // 95% of them: within 3 binomial standard errors (+-4.6 points).
   const Distribution truth = Distribution::Gamma(1.8, 200);
