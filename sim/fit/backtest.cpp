@@ -14,10 +14,6 @@ namespace {
 const double kNaN = std::nan("");
 const int kCompared[] = {kClientsEnd, kInflow, kMeanClients, kCost};
 
-bool Compared(int m) {
-  return std::find(std::begin(kCompared), std::end(kCompared), m) != std::end(kCompared);
-}
-
 bool HasPrices(const Model& m) {
   for (const NodeModel& n : m.nodes) {
     for (const RateCurve* c : {&n.tariff, &n.per_start, &n.one_off, &n.fixed})

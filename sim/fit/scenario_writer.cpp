@@ -34,36 +34,6 @@ std::string Num(double v, int digits = 3) {
   return buf;
 }
 
-// The time already in care of the clients on the extract date, as an empirical table with
-// buckets at the deciles of their elapsed days (uniform within a bucket).
-Json ElapsedTable(std::vector<int64_t> elapsed) {
-  std::sort(elapsed.begin(), elapsed.end());
-  const size_t n = elapsed.size();
-  Json buckets = Json::array();
-  const int parts = static_cast<int>(std::min<size_t>(10, n));
-  double lower = 0;
-  size_t taken = 0;
-  for (int k = 1; k <= parts; ++k) {
-    size_t upto = n * k / parts;
-    if (upto <= taken) continue;
-    double upper = static_cast<double>(elapsed[upto - 1]);
-    while (upto < n && static_cast<double>(elapsed[upto]) <= upper) ++upto;
-    if (upper <= lower) upper = lower + 1;
-    buckets.push_back({{"from", Round(lower)},
-                       {"upto", Round(upper)},
-                       {"share", Round(static_cast<double>(upto - taken) / n, 8)}});
-    lower = upper;
-    taken = upto;
-  }
-  // Shares must sum to 1: put the rounding remainder in the last bucket.
-  double sum = 0;
-  for (size_t i = 0; i + 1 < buckets.size(); ++i) sum += buckets[i]["share"].get<double>();
-  buckets.back()["share"] = Round(1 - sum, 12);
-  for (size_t i = 1; i < buckets.size(); ++i) buckets[i].erase("from");
-  if (buckets[0]["from"].get<double>() == 0) buckets[0].erase("from");
-  return Json{{"type", "empirical"}, {"buckets", buckets}};
-}
-
 Json NormalEffect(double sd) {
   const double bound = std::min(0.9, std::max(4 * sd, 1e-6));
   return Json{{"distribution", "normal"},
@@ -223,36 +193,24 @@ std::string WriteFittedScenario(const ScenarioWriterInput& in) {
       if (ex.wlz_per_year > 0 || Child(base_form, "wlz_exit_per_year"))
         form["wlz_exit_per_year"] = Round(ex.wlz_per_year, 4);
       if (!st.elapsed.empty()) {
-        Json init = {{"clients", static_cast<int>(st.elapsed.size())}, {"waiting", 0}};
-        std::vector<double> shares(pop.bands.size(), 0.0);
-        for (int64_t b : st.birth) {
-          const Date bd = CivilFromDays(b), on = CivilFromDays(fit.extract + 1);
-          int age = on.year - bd.year;
-          if (fit.extract + 1 < DaysFromCivil(BirthdayDate(bd, age))) --age;
-          int k = pop.BandOfAge(std::max(age, 0));
-          if (k < 0) k = age < pop.bands[0].lo ? 0 : static_cast<int>(pop.bands.size()) - 1;
-          shares[k] += 1.0 / st.birth.size();
+        // Each client's real time in care and age on the start date (days).
+        Json elapsed = Json::array(), ages = Json::array();
+        for (size_t i = 0; i < st.elapsed.size(); ++i) {
+          elapsed.push_back(st.elapsed[i]);
+          ages.push_back(std::max<int64_t>(fit.extract + 1 - st.birth[i], 0));
         }
-        Json ages = Json::object();
-        double sum = 0;
-        int last = -1;
-        for (size_t k = 0; k < shares.size(); ++k)
-          if (shares[k] > 0) last = static_cast<int>(k);
-        for (size_t k = 0; k < shares.size(); ++k)
-          if (shares[k] > 0) {
-            const double v = static_cast<int>(k) == last ? Round(1 - sum, 12) : Round(shares[k], 8);
-            sum += v;
-            ages[pop.bands[k].id] = v;
-          }
-        init["ages"] = ages;
-        init["time_in_care"] = ElapsedTable(st.elapsed);
+        Json init = {{"clients", static_cast<int>(st.elapsed.size())},
+                     {"waiting", 0},
+                     {"elapsed_days", elapsed},
+                     {"age_days", ages}};
         if (st.gk > 0)
           init["gedwongen_kader_share"] = Round(static_cast<double>(st.gk) / st.elapsed.size());
         ReplaceWhole(&init, Child(base_form, "initial"));
         form["initial"] = init;
         notes[fptr + "/initial"] =
             "in care on the extract date " + FormatDay(fit.extract) +
-            "; their remaining time follows from the duration given the time already in care";
+            ": elapsed_days is each client's time in care so far, age_days their age; their "
+            "remaining time follows from the duration given the time already in care";
       } else if (Child(base_form, "initial")) {
         form["initial"] = nullptr;
       }
