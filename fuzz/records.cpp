@@ -6,12 +6,12 @@
 //       sim/scenario/problems.cpp -o build/fuzz_records
 //   build/fuzz_records fuzz/corpus/records -max_total_time=60
 // The seed corpus holds small valid and broken records files.
+#include "fit/records.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
-
-#include "fit/records.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
