@@ -174,15 +174,31 @@ bool ParseCsvTable(const std::string& file, const std::string& raw, CsvTable* ta
   return ok;
 }
 
+InputError FieldError(const std::string& file, const CsvTable& t, const CsvRow& row, int c,
+                      const std::string& message) {
+  InputError e;
+  e.file = file;
+  e.line = row.line;
+  e.column = c + 1;
+  e.column_name = t.header[c];
+  e.value = row.fields[c];
+  e.has_value = true;
+  e.message = message;
+  return e;
+}
+
+bool ReadInputFile(const std::string& path, std::string* text, std::vector<InputError>* errors) {
+  std::string err;
+  if (ReadFile(path, text, &err)) return true;
+  InputError e;
+  e.message = err;  // names the file
+  errors->push_back(e);
+  return false;
+}
+
 bool ReadCsvTable(const std::string& path, CsvTable* table, std::vector<InputError>* errors) {
-  std::string text, err;
-  if (!ReadFile(path, &text, &err)) {
-    InputError e;
-    e.message = err;  // names the file
-    errors->push_back(e);
-    return false;
-  }
-  return ParseCsvTable(path, text, table, errors);
+  std::string text;
+  return ReadInputFile(path, &text, errors) && ParseCsvTable(path, text, table, errors);
 }
 
 }  // namespace sdsim

@@ -43,6 +43,12 @@ struct CsvTable {
 bool ParseCsvTable(const std::string& file, const std::string& text, CsvTable* table,
                    std::vector<InputError>* errors);
 
+// An error at one field of a row: file, line, column number and name, value, message.
+InputError FieldError(const std::string& file, const CsvTable& table, const CsvRow& row, int column,
+                      const std::string& message);
+// Reads a whole file; a file that cannot be read is one error (false).
+bool ReadInputFile(const std::string& path, std::string* text, std::vector<InputError>* errors);
+
 // Reads the file and parses it; a file that cannot be read is one error.
 bool ReadCsvTable(const std::string& path, CsvTable* table, std::vector<InputError>* errors);
 

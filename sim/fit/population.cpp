@@ -6,7 +6,6 @@
 #include <cmath>
 #include <map>
 
-#include "io/files.h"
 #include "scenario/build_model.h"
 
 namespace sdsim {
@@ -115,14 +114,8 @@ bool ParsePopulation(const std::string& file, const std::string& text, Populatio
 
 bool ReadPopulation(const std::string& path, PopulationTable* out,
                     std::vector<InputError>* errors) {
-  std::string text, err;
-  if (!ReadFile(path, &text, &err)) {
-    InputError e;
-    e.message = err;
-    errors->push_back(e);
-    return false;
-  }
-  return ParsePopulation(path, text, out, errors);
+  std::string text;
+  return ReadInputFile(path, &text, errors) && ParsePopulation(path, text, out, errors);
 }
 
 }  // namespace sdsim

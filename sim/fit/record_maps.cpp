@@ -25,19 +25,6 @@ bool HasColumns(const std::string& path, const CsvTable& table,
   return ok;
 }
 
-InputError FieldError(const std::string& path, const CsvTable& t, const CsvRow& row, int c,
-                      const std::string& msg) {
-  InputError e;
-  e.file = path;
-  e.line = row.line;
-  e.column = c + 1;
-  e.column_name = t.header[c];
-  e.value = row.fields[c];
-  e.has_value = true;
-  e.message = msg;
-  return e;
-}
-
 }  // namespace
 
 bool ReadProductMap(const std::string& path, RecordMaps* maps, std::vector<InputError>* errors) {

@@ -5,7 +5,6 @@
 #include <cstdio>
 
 #include "core/calendar.h"
-#include "io/files.h"
 #include "scenario/problems.h"
 
 namespace sdsim {
@@ -148,15 +147,7 @@ bool ParseRecords(const std::string& file, const std::string& text, const Record
   for (const CsvRow& row : table.rows) {
     std::vector<InputError> row_errors;
     auto bad = [&](int c, const std::string& msg) {
-      InputError e;
-      e.file = file;
-      e.line = row.line;
-      e.column = c + 1;
-      e.column_name = table.header[c];
-      e.value = row.fields[c];
-      e.has_value = true;
-      e.message = msg;
-      row_errors.push_back(e);
+      row_errors.push_back(FieldError(file, table, row, c, msg));
     };
     const auto& f = row.fields;
     Episode ep;
@@ -274,14 +265,8 @@ bool ParseRecords(const std::string& file, const std::string& text, const Record
 
 bool ReadRecords(const std::string& path, const RecordMaps& maps, const RecordOptions& options,
                  RecordSet* out, std::vector<InputError>* errors) {
-  std::string text, err;
-  if (!ReadFile(path, &text, &err)) {
-    InputError e;
-    e.message = err;
-    errors->push_back(e);
-    return false;
-  }
-  return ParseRecords(path, text, maps, options, out, errors);
+  std::string text;
+  return ReadInputFile(path, &text, errors) && ParseRecords(path, text, maps, options, out, errors);
 }
 
 }  // namespace sdsim

@@ -16,14 +16,9 @@ namespace sdsim::testing {
 namespace {
 
 std::map<std::string, double> RunR(const std::string& data_path) {
-  const std::string cmd =
-      "Rscript " + SourcePath("tests/fit/crosscheck.R") + " " + data_path + " 2>&1";
-  FILE* pipe = popen(cmd.c_str(), "r");
   std::string out;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
-  const int status = pclose(pipe);
+  const int status =
+      RunShell("Rscript '" + SourcePath("tests/fit/crosscheck.R") + "' '" + data_path + "'", &out);
   INFO(out);
   REQUIRE(status == 0);
   std::map<std::string, double> values;
