@@ -4,8 +4,9 @@
 //   clang++ -std=c++20 -O1 -g -fsanitize=fuzzer,address,undefined -Isim fuzz/records.cpp \
 //       sim/fit/records.cpp sim/fit/csv_table.cpp sim/core/calendar.cpp sim/io/files.cpp \
 //       sim/scenario/problems.cpp -o build/fuzz_records
-//   build/fuzz_records fuzz/corpus/records -max_total_time=60
-// The seed corpus holds small valid and broken records files.
+//   mkdir -p build/fuzz-records && build/fuzz_records build/fuzz-records fuzz/corpus/records \
+//       -max_total_time=60
+// (new finds go to the first folder; fuzz/corpus/records holds the small valid and broken seeds).
 #include "fit/records.h"
 
 #include <cstddef>
