@@ -19,7 +19,8 @@ episodes that began long before it) to --until. The extract lists every episode 
 time in [--from, --extract]: those still in care on the extract date have no end date. With
 --continuations K the file FUTURE gets K independent continuations of the process after the
 extract date (remaining durations redrawn given the time already in care), for comparing a
-fitted projection with the generator's own. truth.json holds the parameters.
+fitted projection with the generator's own. truth.txt holds the parameters (as JSON; not .json,
+which would make it look like a scenario file).
 
 Usage: gen_records.py OUTDIR [--seed N] [--from 2019-01-01] [--extract 2024-12-31]
                       [--scale 1.0] [--continuations 0] [--until 2028-12-31]
@@ -287,7 +288,7 @@ def main():
                 f.write(f"{year},{band},{round(band_pop(band, year) * a.scale)}\n")
     truth = dict(base_year=BASE_YEAR, bands=BANDS, forms=FORMS, age_limit=AGE_LIMIT,
                  window=[a.first, a.extract], scale=a.scale, seed=a.seed)
-    with open(os.path.join(a.outdir, "truth.json"), "w", encoding="utf-8") as f:
+    with open(os.path.join(a.outdir, "truth.txt"), "w", encoding="utf-8") as f:
         json.dump(truth, f, indent=1)
     if a.continuations:
         # Clients in care on the extract date continue K times, each with fresh draws.
