@@ -17,6 +17,8 @@
 #include "cli/precision_option.h"
 #include "cli/progress.h"
 #include "cli/run_job.h"
+#include "io/episode_records.h"
+#include "io/files.h"
 #include "io/manifest.h"
 #include "runner/batch.h"
 
@@ -46,6 +48,8 @@ const char kRunHelp[] =
     "                 expected overrun, reserve needed for 90% and 95% certainty\n"
     "  replications.csv  with --per-replication: every replication's values, for own analysis\n"
     "  manifest.json  version, seed, replications, the resolved scenarios and input file hashes\n"
+    "With --records FILE also the episodes of replication 0 of the baseline, in the records\n"
+    "format of sdsim fit (scenarios/records.md).\n"
     "The same --seed gives byte-identical CSV files for any --threads.\n"
     "\n"
     "Precision: every run reports the Monte Carlo standard error of its key figures (the cost per\n"
@@ -68,7 +72,7 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
   long long replications = kNotGiven, seed = 1;
   PrecisionOption precision;
   int threads = 0;
-  std::string out_dir, period = "year", csv = "intl", baseline, budget, per_rep;
+  std::string out_dir, period = "year", csv = "intl", baseline, budget, per_rep, records;
   bool quiet = false;
   po::options_description opts("Options");
   opts.add_options()("help,h", "show this help")(
@@ -89,7 +93,10 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
       "per-replication", po::value(&per_rep)->implicit_value("totals"),
       "also write replications.csv: 'totals' (domains, pillars, taakvelden, totals; key metrics) "
       "or 'all' "
-      "(every row and metric; large)")("quiet,q", po::bool_switch(&quiet), "no progress line");
+      "(every row and metric; large)")("quiet,q", po::bool_switch(&quiet), "no progress line")(
+      "records", po::value(&records),
+      "also write the episodes of replication 0 of the first scenario (the baseline) to FILE, "
+      "in the records format of sdsim fit");
   AddPrecisionOptions(&opts, &precision);
   if (const int code =
           ParseCommandLine(args, opts, "run", std::string(kRunUsage) + kRunHelp, &files);
@@ -230,7 +237,16 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
                  err.empty() ? "cannot rename replications.csv" : err.c_str());
     return kExitOutputError;
   }
+  if (!records.empty()) {
+    // The same replication 0 as in the run (the sink draws nothing), of the baseline scenario.
+    const Model& m = loaded.models[static_cast<size_t>(job.baseline)];
+    if (!WriteFileAtomic(records, SimulatedRecords(m, info.seed, 0), &err)) {
+      std::fprintf(stderr, "sdsim run: %s\n", err.c_str());
+      return kExitOutputError;
+    }
+  }
   std::fputs(result.report.c_str(), stdout);
+  if (!records.empty()) std::printf("episodes of replication 0 in %s\n", records.c_str());
   std::printf("results in %s/:", out_dir.c_str());
   for (const std::string& f : info.outputs) std::printf(" %s", f.c_str());
   std::printf("\n");

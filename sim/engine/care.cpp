@@ -75,6 +75,7 @@ void Simulation::Start(uint32_t c, int k) {
   Client& client = clients_[c];
   client.state = kInCare;
   client.pending_at = -1;  // no escalation or renewal of an earlier stay may fire now
+  if (sink_) sink_start_[c] = now_;
   ++busy_[k];
   Flows& fl = flows(k);
   ++fl.starts;
@@ -237,9 +238,14 @@ void Simulation::OnEndCare(uint32_t c) {
   free_clients_.push_back(c);
 }
 
+void Simulation::SinkEpisode(uint32_t c, int k, ExitType exit) {
+  sink_->Episode(EpisodeEvent{sink_serial_[c], k, clients_[c].birth, sink_start_[c], now_, exit});
+}
+
 void Simulation::EndEpisode(uint32_t c, int k, ExitType type) {
   Client& client = clients_[c];
   const NodeModel& node = model_.nodes[k];
+  if (sink_ && node.is_care()) SinkEpisode(c, k, type);
   --busy_[k];
   Flows& fl = flows(k);
   ++fl.ends;

@@ -19,9 +19,27 @@
 
 namespace sdsim {
 
+// One care episode of a replication, as `sdsim run --records` writes it. Times are days since
+// the start date: `start` is negative for a client in care on the start date, `end` is infinity
+// for one still in care at the horizon. `birth` is NaN when ages are not tracked.
+struct EpisodeEvent {
+  uint64_t client = 0;  // a number unique within the replication
+  int node = 0;
+  double birth = 0, start = 0, end = 0;
+  ExitType exit = ExitType::kAfgerond;
+};
+// Receives the episodes of a replication as they end (then those still running at the horizon).
+class EpisodeSink {
+ public:
+  virtual ~EpisodeSink() = default;
+  virtual void Episode(const EpisodeEvent& e) = 0;
+};
+
 class Simulation {
  public:
   explicit Simulation(const Model& model);
+  // Episodes go to `sink` (not owned; nullptr = none, the default, at no cost).
+  void set_episode_sink(EpisodeSink* sink) { sink_ = sink; }
 
   ResultLayout layout() const;
   // Runs replication `rep` with run seed `seed` and writes its metrics to *out.
@@ -222,6 +240,12 @@ class Simulation {
   std::vector<double> source_cost_;        // scratch: per source, for Backlog()
   std::vector<uint32_t> review_scratch_;   // scratch: clients reviewed on a date
   int max_limit_age_ = 0;
+  // Only with an episode sink: each client slot's number and the start of its current care.
+  EpisodeSink* sink_ = nullptr;
+  std::vector<uint64_t> sink_serial_;
+  std::vector<double> sink_start_;
+  uint64_t sink_next_ = 0;
+  void SinkEpisode(uint32_t c, int k, ExitType exit);
 };
 
 }  // namespace sdsim
