@@ -13,6 +13,7 @@
 #include "cli/load.h"
 #include "cli/options.h"
 #include "cli/out_dir.h"
+#include "cli/presentations.h"
 #include "cli/progress.h"
 #include "cli/run_job.h"
 #include "io/manifest.h"
@@ -44,6 +45,10 @@ const char kRunHelp[] =
     "                 expected overrun, reserve needed for 90% and 95% certainty\n"
     "  replications.csv  with --per-replication: every replication's values, for own analysis\n"
     "  manifest.json  version, seed, replications, the resolved scenarios and input file hashes\n"
+    "  report.html    (unless --no-report) one file with fan charts and tables of all the above,\n"
+    "                 for any browser, offline\n"
+    "  results.xlsx   with --xlsx: an Excel workbook (Samenvatting, Begroting, Vergelijking,\n"
+    "                 Risico, Doelen, Herkomst) with native charts\n"
     "The same --seed gives byte-identical CSV files for any --threads.\n"
     "\n"
     "Example:\n"
@@ -57,7 +62,9 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
   long long replications = 1000, seed = 1;
   int threads = 0;
   std::string out_dir, period = "year", csv = "intl", baseline, budget, per_rep;
-  bool quiet = false;
+  bool quiet = false, no_report = false;
+  std::string labels = "nl";
+  PresentationOptions pres;
   po::options_description opts("Options");
   opts.add_options()("help,h", "show this help")(
       "replications,r", po::value(&replications)->default_value(1000),
@@ -76,7 +83,13 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
       "per-replication", po::value(&per_rep)->implicit_value("totals"),
       "also write replications.csv: 'totals' (domains, pillars, taakvelden, totals; key metrics) "
       "or 'all' "
-      "(every row and metric; large)")("quiet,q", po::bool_switch(&quiet), "no progress line");
+      "(every row and metric; large)")("quiet,q", po::bool_switch(&quiet), "no progress line")(
+      "xlsx", po::bool_switch(&pres.xlsx), "also write results.xlsx (an Excel workbook)")(
+      "xlsx-percentiles", po::bool_switch(&pres.workbook.percentiles),
+      "the workbook's Begroting sheet shows p5 and p95 next to each mean")(
+      "no-report", po::bool_switch(&no_report), "do not write report.html")(
+      "labels", po::value(&labels)->default_value("nl"),
+      "language of the workbook and report: nl or en");
   if (const int code =
           ParseCommandLine(args, opts, "run", std::string(kRunUsage) + kRunHelp, &files);
       code >= 0)
@@ -100,6 +113,9 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
     usage_error = "--csv must be intl or nl";
   else if (!per_rep.empty() && per_rep != "totals" && per_rep != "all")
     usage_error = "--per-replication must be totals or all";
+  else if (!ParseLang(labels, &pres.workbook.lang))
+    usage_error = "--labels must be nl or en";
+  pres.report = !no_report;
   if (!usage_error.empty()) {
     std::fprintf(stderr, "sdsim run: %s (see sdsim run --help)\n", usage_error.c_str());
     return kExitUsage;
@@ -194,11 +210,18 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
   for (const ResolvedScenario& r : loaded.resolved) resolved.push_back(&r);
   for (const auto& f : result.files) info.outputs.push_back(f.first);
   if (!job.per_replication_path.empty()) info.outputs.push_back("replications.csv");
+  for (const std::string& name : PresentationNames(pres)) info.outputs.push_back(name);
   info.outputs.push_back("manifest.json");
   info.budget_file = budget;
   info.mpi_ranks = dist.size;
   info.peak_memory_mb = PeakMemoryMb();
   result.files.push_back({"manifest.json", ManifestJson(info, resolved)});
+  if (!AddPresentations(pres, &result.files, &err)) {
+    std::fprintf(stderr, "sdsim run: %s; nothing was written\n", err.c_str());
+    if (!job.per_replication_path.empty()) fs::remove(job.per_replication_path, ec);
+    if (created) fs::remove(out_dir, ec);
+    return kExitOutputError;
+  }
   bool made = false;
   if (!MakeOutDir(out_dir, &made, &err) || !WriteOutputs(out_dir, result.files, &err) ||
       (!job.per_replication_path.empty() &&
