@@ -130,13 +130,7 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
     if (!problems.empty() && !dist.root()) return kExitInvalidInput;
     if (!problems.empty()) {
       // The same budget file is read against every scenario: report each distinct problem once.
-      std::vector<std::string> shown;
-      for (const Problem& p : problems) {
-        const std::string text = p.ToString();
-        if (std::find(shown.begin(), shown.end(), text) != shown.end()) continue;
-        shown.push_back(text);
-        std::fprintf(stderr, "%s\n", text.c_str());
-      }
+      PrintDistinctProblems(problems);
       std::fputs("sdsim: problems in the budget file; nothing was run or written.\n", stderr);
       return kExitInvalidInput;
     }

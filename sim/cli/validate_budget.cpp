@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <set>
 
+#include "cli/load.h"
 #include "scenario/budget_file.h"
 #include "scenario/build_model.h"
 
@@ -52,19 +53,13 @@ bool ValidateBudgetFiles(const std::vector<std::string>& budgets,
         summary += ", " + model.calendar.periods()[first].label + " .. " +
                    model.calendar.periods()[last].label;
     }
-    // The same problem found against several scenarios is shown once.
-    std::vector<std::string> shown;
-    for (const Problem& p : problems) {
-      const std::string text = p.ToString();
-      if (std::find(shown.begin(), shown.end(), text) != shown.end()) continue;
-      shown.push_back(text);
-      std::fprintf(stderr, "%s\n", text.c_str());
-    }
+    PrintDistinctProblems(problems);  // found against several scenarios: shown once
     if (problems.empty())
       std::printf("%s: ok (begroting for %s)\n", budget.c_str(), summary.c_str());
     all_ok &= problems.empty();
   }
-  if (!all_ok) std::fputs("sdsim: problems in a budget file; nothing was run or written.\n", stderr);
+  if (!all_ok)
+    std::fputs("sdsim: problems in a budget file; nothing was run or written.\n", stderr);
   return all_ok;
 }
 

@@ -54,6 +54,7 @@ CsvTable CsvTable::Parse(std::string_view text) {
       else
         field += c;
     } else if (c == '"') {
+      if (field == "=") field.clear();  // ="6.1" unquoted: the text 6.1
       quoted = any = true;
     } else if (c == sep) {
       end_field();
