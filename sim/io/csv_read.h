@@ -21,6 +21,8 @@ class CsvTable {
   // Index of a column by name, or -1.
   int Column(std::string_view name) const;
   bool Has(std::string_view name) const { return Column(name) >= 0; }
+  // Every field of a row, as read (a row may have more or fewer fields than there are columns).
+  const std::vector<std::string>& Row(size_t row) const { return rows_[row]; }
   // The raw text of a cell; "" for a column the table does not have (col < 0).
   const std::string& Text(size_t row, int col) const;
   // The number in a cell (NaN if empty, not a number, or col < 0). Exact: the CSV holds the

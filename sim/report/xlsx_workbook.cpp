@@ -226,11 +226,15 @@ bool WriteWorkbook(const RunResults& results, const WorkbookOptions& options,
 
 bool WorkbookBytes(const RunResults& results, const WorkbookOptions& options, std::string* bytes,
                    std::string* err) {
-  std::string path = (std::filesystem::temp_directory_path() / "sdsim-workbook-XXXXXX").string();
-  const int fd = ::mkstemp(path.data());
+  std::error_code ec;
+  const std::filesystem::path tmp = std::filesystem::temp_directory_path(ec);
+  std::string path = (tmp / "sdsim-workbook-XXXXXX").string();
+  const int fd = ec ? -1 : ::mkstemp(path.data());
   if (fd < 0) {
-    *err = "cannot create a temporary file for the workbook in " +
-           std::filesystem::temp_directory_path().string();
+    const char* env = std::getenv("TMPDIR");
+    *err = "cannot create a temporary file for the workbook in the temporary folder " +
+           (tmp.empty() ? std::string("$TMPDIR=") + (env ? env : "") : tmp.string()) +
+           (ec ? ": " + ec.message() : std::string()) + " (set TMPDIR to a writable folder)";
     return false;
   }
   ::close(fd);
