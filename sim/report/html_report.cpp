@@ -22,8 +22,10 @@ h1{font-size:1.6em;margin:.8em 0 .2em}h2{margin-top:1.6em;border-bottom:2px soli
 padding-bottom:.15em}h3{margin:1.2em 0 .3em}
 p.note{color:#555;font-size:.92em;margin:.2em 0 .8em}
 nav a{margin-right:1em}
-table{border-collapse:collapse;margin:.4em 0 1em;font-size:.9em}
+table{border-collapse:collapse;margin:.4em 0 1em;font-size:.9em;display:block;overflow-x:auto;
+max-width:100%}
 th,td{border-bottom:1px solid #ddd;padding:3px 8px;text-align:right;vertical-align:top}
+td{white-space:nowrap}td.t{white-space:normal}
 th{background:#eef4fa}td.t,th.t{text-align:left}
 .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(330px,1fr));gap:8px 14px}
 svg.chart{width:100%;height:auto;background:#fff}
@@ -33,7 +35,9 @@ svg .band-outer{opacity:.2}svg .band-inner{opacity:.4}
 svg .median{fill:none;stroke-width:2}svg .reference{stroke:#111;stroke-width:2;stroke-dasharray:4 2}
 .ok{color:#1b7a3a;font-weight:600}.off{color:#b00020;font-weight:600}
 code{font-size:.85em;word-break:break-all}
-@media print{h2{break-before:page}.grid{grid-template-columns:repeat(2,1fr)}nav{display:none}}
+@page{size:A4 landscape;margin:12mm}
+@media print{h2{break-before:page}.grid{grid-template-columns:repeat(3,1fr)}nav{display:none}
+table{display:table;font-size:.8em}body{max-width:none}}
 )";
 
 struct Doc {
@@ -221,9 +225,8 @@ void Doc::Differences() {
       spec.zero = true;
       return FanChartSvg(spec, L);
     };
-    out += "<div class=\"grid\">" +
-           fan(cost, s + L(": Δ kosten per periode", ": Δ cost per period")) +
-           fan(cum, s + L(": cumulatief netto-effect", ": cumulative net effect")) + "</div>";
+    out += "<div class=\"grid\">" + fan(cost, L("Δ kosten per periode", "Δ cost per period")) +
+           fan(cum, L("Cumulatief netto-effect", "Cumulative net effect")) + "</div>";
   }
 }
 

@@ -18,6 +18,7 @@ const MetricLabel kMetrics[] = {
     {"income", "Baten", "Income"},
     {"saldo", "Saldo (baten − kosten)", "Balance (income − cost)"},
     {"backlog_cost", "Uitgestelde kosten wachtenden", "Deferred cost of waiting clients"},
+    {"cost_with_backlog", "Kosten inclusief uitgestelde kosten", "Cost including deferred cost"},
     {"cost_cumulative", "Kosten cumulatief", "Cumulative cost"},
     {"investment", "Investering", "Investment"},
     {"unique_clients", "Cliënten (uniek in de periode)", "Clients (unique in the period)"},

@@ -46,7 +46,7 @@ struct Frame {
                     HtmlEscape(title) + "\"><title>" + HtmlEscape(title) + "</title>";
     s += "<text class=\"chart-title\" x=\"" + Fixed(kLeft) + "\" y=\"16\">" + HtmlEscape(title) +
          "</text>";
-    const double step = NiceStep(hi - lo, 4);
+    const double step = NiceStep(hi - lo, 5);  // 4 to 8 grid lines over a Nice() range
     for (double v = std::ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) {
       const double y = Y(v), value = std::fabs(v) < step * 1e-9 ? 0.0 : v;
       s += "<line class=\"grid" + std::string(value == 0 ? " zero" : "") + "\" x1=\"" +

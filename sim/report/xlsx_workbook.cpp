@@ -101,9 +101,15 @@ XCell PeriodCell(const std::string& label) {
 }
 
 lxw_format* MetricFormat(const XlsxBook& book, const std::string& m) {
-  static const std::set<std::string> kMoney = {
-      "cost",         "cost_pgb",   "income",          "saldo",
-      "backlog_cost", "investment", "cost_cumulative", "cost_per_client"};
+  static const std::set<std::string> kMoney = {"cost",
+                                               "cost_pgb",
+                                               "income",
+                                               "saldo",
+                                               "backlog_cost",
+                                               "investment",
+                                               "cost_cumulative",
+                                               "cost_per_client",
+                                               "cost_with_backlog"};
   static const std::set<std::string> kCounts = {
       "clients_start", "clients_end",         "mean_clients", "inflow",
       "outflow",       "unique_clients",      "waiting_end",  "mean_waiting",

@@ -154,8 +154,21 @@ TEST_CASE("results.xlsx in LibreOffice: cells equal the CSV values, charts are d
   const Sheet& sum = sheets["Samenvatting"];
   size_t r = HeaderRow(sum, "Scenario") + 1;
   int summary_rows = 0;
+  // The metrics the results have: cost and clients always, saldo and backlog when there.
+  const std::vector<std::string> candidates = {"cost", "income", "saldo", "backlog_cost",
+                                               "unique_clients"};
+  std::set<std::string> present;
+  for (size_t i = 0; i < summary.t.rows(); ++i)
+    present.insert(summary.t.Text(i, summary.t.Column("metric")));
+  int shown = 0, money_lines = 0;
+  for (const std::string& m : candidates) {
+    shown += present.count(m) > 0;
+    money_lines += present.count(m) > 0 && m != "unique_clients" && m != "income";
+  }
   for (; r < sum.size() && !At(sum, r, 0).text.empty(); ++r, ++summary_rows) {
-    const std::string metric = At(sum, r, 1).text == L.Metric("cost") ? "cost" : "unique_clients";
+    std::string metric;
+    for (const std::string& m : candidates)
+      if (At(sum, r, 1).text == L.Metric(m)) metric = m;
     const std::string key =
         CsvIndex::Key(At(sum, r, 0).text, "all", "all", "all", At(sum, r, 2).value, metric);
     const std::string where = "Samenvatting row " + std::to_string(r + 1);
@@ -166,7 +179,7 @@ TEST_CASE("results.xlsx in LibreOffice: cells equal the CSV values, charts are d
     ExpectNumber(At(sum, r, 6), summary.Value(key, "p95"), where + " p95", &f);
     ExpectNumber(At(sum, r, 7), p50 - p5, where + " p50 - p5", &f);
   }
-  CHECK(summary_rows == 2 * 2 * periods);  // scenarios x (cost, clients) x years
+  CHECK(summary_rows == 2 * shown * periods);  // scenarios x metrics x years
 
   // Begroting: metric, level, code, description, then per scenario the mean of each year.
   const Sheet& bud = sheets["Begroting"];
@@ -175,6 +188,9 @@ TEST_CASE("results.xlsx in LibreOffice: cells equal the CSV values, charts are d
   int layout_rows = 0;
   for (r = bh + 1; r < bud.size() && !At(bud, r, 0).text.empty(); ++r, ++layout_rows) {
     const std::string level = At(bud, r, 1).text, code = At(bud, r, 2).text;
+    std::string metric;
+    for (const std::string& m : candidates)
+      if (At(bud, r, 0).text == L.Metric(m)) metric = m;
     const std::string desc = At(bud, r, 3).text;
     const size_t dash = desc.rfind(" — ");  // "6.81 Geëscaleerde zorg 18+ — centrumgemeente"
     const std::string d = level == "Domein" ? code : "all",
@@ -185,7 +201,7 @@ TEST_CASE("results.xlsx in LibreOffice: cells equal the CSV values, charts are d
     for (size_t c = 4; c < 4 + 2 * static_cast<size_t>(periods); ++c) {
       const std::string s = scen[(c - 4) / periods], period = At(bud, bh, c).text;
       ExpectNumber(At(bud, r, c),
-                   summary.Value(CsvIndex::Key(s, d, tv, py, period, "cost"), "mean"),
+                   summary.Value(CsvIndex::Key(s, d, tv, py, period, metric), "mean"),
                    "Begroting row " + std::to_string(r + 1) + " " + s + " " + period, &f);
     }
   }
@@ -232,11 +248,11 @@ TEST_CASE("results.xlsx in LibreOffice: cells equal the CSV values, charts are d
   CHECK(f.total == 0);
   CHECK(f.numbers > 500);
 
-  // The charts: in the document (Samenvatting: the medians and a fan per scenario; Vergelijking:
-  // the cumulative fan) and drawn on the printed page.
+  // The charts: in the document (Samenvatting: the medians of each money metric and a cost fan
+  // per scenario; Vergelijking: the cumulative fan) and drawn on the printed page.
   int objects = 0;
   WithoutObjects(fods, &objects);
-  CHECK(objects == 3 + 1);
+  CHECK(objects == money_lines + 2 + 1);
   const std::string pdf =
       Soffice(dir.path(), out + "/results.xlsx", "pdf", dir.path() + "/pdf", "", &log);
   REQUIRE(!pdf.empty());
