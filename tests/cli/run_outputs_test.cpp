@@ -57,9 +57,9 @@ TEST_CASE("run: two scenarios give compare.csv with the documented header; one s
         std::vector<std::string>{"manifest.json", "report.html", "summary.csv"});
   REQUIRE(RunSdsim("run " + a + " " + b + " -r 40 -s 2 -q --out " + dir.path() + "/two", &out) ==
           0);
-  CHECK(Files(dir.path() + "/two") ==
-        std::vector<std::string>{"budget.csv", "compare.csv", "manifest.json", "report.html",
-                                 "summary.csv"});
+  CHECK(Files(dir.path() + "/two") == std::vector<std::string>{"budget.csv", "compare.csv",
+                                                               "manifest.json", "report.html",
+                                                               "summary.csv"});
   CHECK_THAT(out, Catch::Contains("preventie vs basis (paired)") && Catch::Contains("payback:"));
   const CsvTable cmp = ParseCsvTable(ReadText(dir.path() + "/two/compare.csv"));
   CHECK(cmp.header == kCompareHeader);

@@ -36,7 +36,9 @@ TEST_CASE("CsvTable reads back CsvWriter's text and numbers in both dialects", "
 
 TEST_CASE("CsvTable: the decimal comma, text kept as text, CRLF and an empty input",
           "[unit][csv]") {
-  const CsvTable nl = CsvTable::Parse("\xEF\xBB\xBF" "a;b;c\r\n1,5;=\"6.1\";1.000\r\n");
+  const CsvTable nl = CsvTable::Parse(
+      "\xEF\xBB\xBF"
+      "a;b;c\r\n1,5;=\"6.1\";1.000\r\n");
   REQUIRE(nl.columns() == std::vector<std::string>{"a", "b", "c"});
   REQUIRE(nl.rows() == 1);
   CHECK(nl.Number(0, 0) == 1.5);
