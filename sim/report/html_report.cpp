@@ -250,16 +250,27 @@ void Doc::Risk() {
             p50 = t.Column("p50_cost"), p95 = t.Column("p95_cost"), po = t.Column("p_overrun"),
             eo = t.Column("expected_overrun"), r90 = t.Column("reserve_90"),
             r95 = t.Column("reserve_95");
-  out += Head({"Scenario", L("Regel", "Line"), L("Periode", "Period"), L("Begroting", "Budget"),
-               L("Kosten (gemiddeld)", "Cost (mean)"), L("P(overschrijding)", "P(overrun)"),
-               L("Verwachte overschrijding", "Expected overrun"), L("Reserve 90%", "Reserve 90%"),
-               L("Reserve 95%", "Reserve 95%")});
+  // With waiting clients, also the overrun once their deferred cost is counted (issue 10).
+  const int pob = t.Column("p_overrun_with_backlog");
+  std::vector<std::string> head = {"Scenario",
+                                   L("Regel", "Line"),
+                                   L("Periode", "Period"),
+                                   L("Begroting", "Budget"),
+                                   L("Kosten (gemiddeld)", "Cost (mean)"),
+                                   L("P(overschrijding)", "P(overrun)"),
+                                   L("Verwachte overschrijding", "Expected overrun"),
+                                   L("Reserve 90%", "Reserve 90%"),
+                                   L("Reserve 95%", "Reserve 95%")};
+  if (pob >= 0)
+    head.push_back(L("P(overschrijding) incl. uitgestelde kosten", "P(overrun) incl. deferred"));
+  out += Head(head);
   std::vector<std::string> lines;
   for (size_t r = 0; r < t.rows(); ++r) {
     out += "<tr>" + Cell(t.Text(r, sc), true) + Cell(t.Text(r, line), true) + Cell(t.Text(r, per)) +
            Cell(Money(t.Number(r, bud))) + Cell(Money(t.Number(r, mean))) +
            Cell(L.Percent(t.Number(r, po))) + Cell(Money(t.Number(r, eo))) +
-           Cell(Money(t.Number(r, r90))) + Cell(Money(t.Number(r, r95))) + "</tr>";
+           Cell(Money(t.Number(r, r90))) + Cell(Money(t.Number(r, r95))) +
+           (pob >= 0 ? Cell(L.Percent(t.Number(r, pob))) : "") + "</tr>";
     if (t.Text(r, sc) == R.baseline() &&
         std::find(lines.begin(), lines.end(), t.Text(r, line)) == lines.end())
       lines.push_back(t.Text(r, line));

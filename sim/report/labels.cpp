@@ -19,6 +19,8 @@ const MetricLabel kMetrics[] = {
     {"saldo", "Saldo (baten − kosten)", "Balance (income − cost)"},
     {"backlog_cost", "Uitgestelde kosten wachtenden", "Deferred cost of waiting clients"},
     {"cost_with_backlog", "Kosten inclusief uitgestelde kosten", "Cost including deferred cost"},
+    {"cost_with_backlog_cumulative", "Kosten incl. uitgestelde kosten, cumulatief",
+     "Cost including deferred cost, cumulative"},
     {"cost_cumulative", "Kosten cumulatief", "Cumulative cost"},
     {"investment", "Investering", "Investment"},
     {"unique_clients", "Cliënten (uniek in de periode)", "Clients (unique in the period)"},

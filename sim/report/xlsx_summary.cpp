@@ -1,6 +1,7 @@
 // The Samenvatting sheet (totals per scenario and period with fan charts, and the boeggolf when
 // summary.csv splits cost by cohort) and the Begroting sheet (the begroting layout).
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "report/xlsx_sheets.h"
@@ -8,8 +9,14 @@
 namespace sdsim {
 namespace {
 
-constexpr int kChartCol = 10;   // charts to the right of the table (column K)
-constexpr int kChartRows = 16;  // rows per chart
+// Charts to the right of the table (from column K), two side by side, 16 rows each.
+struct ChartGrid {
+  int top = 0, count = 0;
+  std::pair<int, int> Next() {
+    const int i = count++;
+    return {top + (i / 2) * 16, 10 + (i % 2) * 8};
+  }
+};
 
 std::string Note(const SheetContext& c, const char* nl, const char* en) {
   return c.L("Gemiddelde en percentielen over ", "Mean and percentiles over ") +
@@ -29,7 +36,7 @@ std::string CohortName(const Labels& L, const std::string& cohort) {
 
 // The boeggolf: cost of the clients already in care versus the new inflow, per scenario and
 // period, with a stacked column chart per scenario. Returns the next free table row.
-int Boeggolf(const SheetContext& c, lxw_worksheet* ws, int row, int* chart_row) {
+int Boeggolf(const SheetContext& c, lxw_worksheet* ws, int row, ChartGrid* grid) {
   const RunResults& R = c.results;
   const Labels& L = c.L;
   row = c.book.Title(ws, row,
@@ -74,8 +81,8 @@ int Boeggolf(const SheetContext& c, lxw_worksheet* ws, int row, int* chart_row) 
     for (size_t h = 0; h < R.cohorts().size(); ++h)
       chart.series.push_back(
           {CohortName(L, R.cohorts()[h]), first, first + n - 1, 1, 2 + static_cast<int>(h)});
-    c.book.Insert(ws, *chart_row, kChartCol, chart);
-    *chart_row += kChartRows;
+    const auto [at_row, at_col] = grid->Next();
+    c.book.Insert(ws, at_row, at_col, chart);
   }
   return next;
 }
@@ -131,7 +138,7 @@ void SummarySheet(const SheetContext& c) {
     }
   const int next = b.Table(ws, row, 0, header, rows, true, 3);
 
-  int chart_row = row;
+  ChartGrid grid{row, 0};
   for (const std::string& m : metrics) {
     if (m == "unique_clients" || m == "income") continue;
     LineChart lines;
@@ -140,8 +147,8 @@ void SummarySheet(const SheetContext& c) {
     for (const Start& s : starts)
       if (s.metric == m) lines.series.push_back({s.scenario, s.row, s.row + n - 1, 2, 5});
     if (lines.series.empty()) continue;
-    b.Insert(ws, chart_row, kChartCol, lines);
-    chart_row += kChartRows;
+    const auto [at_row, at_col] = grid.Next();
+    b.Insert(ws, at_row, at_col, lines);
   }
   for (const Start& s : starts) {
     if (s.metric != "cost") continue;
@@ -154,10 +161,10 @@ void SummarySheet(const SheetContext& c) {
     fan.base_col = 4;
     fan.band_cols = {7, 8};
     fan.band_names = {"p5–p50", "p50–p95"};
-    b.Insert(ws, chart_row, kChartCol, fan);
-    chart_row += kChartRows;
+    const auto [at_row, at_col] = grid.Next();
+    b.Insert(ws, at_row, at_col, fan);
   }
-  if (!R.cohorts().empty()) Boeggolf(c, ws, next + 1, &chart_row);
+  if (!R.cohorts().empty()) Boeggolf(c, ws, next + 1, &grid);
 }
 
 void BudgetLayoutSheet(const SheetContext& c) {
