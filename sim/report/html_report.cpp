@@ -67,7 +67,7 @@ struct Doc {
   std::string Money(double v) const { return L.EuroShort(v); }
   std::string Interval(double lo, double hi, bool money) const {
     if (std::isnan(lo) || std::isnan(hi)) return "";
-    return money ? Money(lo) + " – " + Money(hi) : L.Number(lo, 0) + " – " + L.Number(hi, 0);
+    return money ? L.EuroRange(lo, hi) : L.Number(lo, 0) + " – " + L.Number(hi, 0);
   }
 
   void Header();

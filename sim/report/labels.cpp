@@ -105,6 +105,14 @@ std::string Labels::EuroShort(double v) const {
                            : "€" + Number(v / 1e6, decimals) + "m";
 }
 
+std::string Labels::EuroRange(double lo, double hi) const {
+  if (std::isnan(lo) || std::isnan(hi)) return "";
+  if (std::fabs(lo) < 1e6 || std::fabs(hi) < 1e6 || std::fabs(lo) >= 1e8 || std::fabs(hi) >= 1e8)
+    return EuroShort(lo) + " – " + EuroShort(hi);
+  return lang == Lang::kNl ? "€ " + Number(lo / 1e6, 1) + " – " + Number(hi / 1e6, 1) + " mln"
+                           : "€" + Number(lo / 1e6, 1) + "–" + Number(hi / 1e6, 1) + "m";
+}
+
 std::string Labels::Percent(double share) const {
   if (std::isnan(share)) return "";
   return Number(share * 100, 0) + "%";

@@ -28,6 +28,8 @@ struct Labels {
   std::string Euro(double v) const;         // € 1.234.567
   std::string EuroShort(double v) const;    // € 17,5 mln / €17.5m; smaller amounts in full
   std::string Percent(double share) const;  // 0.823 -> 82%
+  // An interval of amounts: € 30,0 – 31,6 mln / €30.0–31.6m (in full when below a million).
+  std::string EuroRange(double lo, double hi) const;
 };
 
 }  // namespace sdsim

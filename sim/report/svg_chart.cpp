@@ -9,7 +9,7 @@
 namespace sdsim {
 namespace {
 
-constexpr double kLeft = 74, kRight = 12, kTop = 26, kBottom = 24;
+constexpr double kLeft = 74, kRight = 18, kTop = 26, kBottom = 24;
 
 std::string Fixed(double v) {
   char buf[32];

@@ -117,6 +117,9 @@ TEST_CASE("Labels write numbers the Dutch and the English way, without the C loc
   CHECK(nl.EuroShort(611650) == "€ 612.000");
   CHECK(nl.Euro(-2500) == "€ −2.500");
   CHECK(nl.Percent(0.823) == "82%");
+  CHECK(nl.EuroRange(29.96e6, 31.55e6) == "€ 30,0 – 31,6 mln");
+  CHECK(en.EuroRange(29.96e6, 31.55e6) == "€30.0–31.6m");
+  CHECK(nl.EuroRange(-65000, 1.2e6) == "€ −65.000 – € 1,2 mln");
   CHECK(nl.Metric("cost") == "Kosten");
   CHECK(en.Metric("saldo") == "Balance (income − cost)");
   CHECK(nl.Metric("new_metric") == "new_metric");
