@@ -16,6 +16,8 @@ PACKAGES=(
   libxlsxwriter-dev zlib1g-dev        # writes results.xlsx (zlib: the tests read PNG screenshots)
   poppler-utils                       # tests: pdftoppm renders the workbook's pages (charts drawn?)
   chromium                            # tests: opens report.html in a real headless browser
+  liblbfgspp-dev                      # sdsim fit: L-BFGS-B for the maximum-likelihood fits (MIT)
+  r-base-core r-cran-survival         # tests: R's survival package cross-checks the fit estimators
 )
 
 missing=()

@@ -16,6 +16,8 @@
 #include "cli/presentations.h"
 #include "cli/progress.h"
 #include "cli/run_job.h"
+#include "io/episode_records.h"
+#include "io/files.h"
 #include "io/manifest.h"
 #include "runner/batch.h"
 
@@ -49,6 +51,8 @@ const char kRunHelp[] =
     "                 for any browser, offline\n"
     "  results.xlsx   with --xlsx: an Excel workbook (Samenvatting, Begroting, Vergelijking,\n"
     "                 Risico, Doelen, Herkomst) with native charts\n"
+    "With --records FILE also the episodes of replication 0 of the baseline, in the records\n"
+    "format of sdsim fit (scenarios/records.md).\n"
     "The same --seed gives byte-identical CSV files for any --threads.\n"
     "\n"
     "Example:\n"
@@ -61,7 +65,7 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
   std::vector<std::string> files;
   long long replications = 1000, seed = 1;
   int threads = 0;
-  std::string out_dir, period = "year", csv = "intl", baseline, budget, per_rep;
+  std::string out_dir, period = "year", csv = "intl", baseline, budget, per_rep, records;
   bool quiet = false, no_report = false;
   std::string labels = "nl";
   PresentationOptions pres;
@@ -89,7 +93,10 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
       "the workbook's Begroting sheet shows p5 and p95 next to each mean")(
       "no-report", po::bool_switch(&no_report), "do not write report.html")(
       "labels", po::value(&labels)->default_value("nl"),
-      "language of the workbook and report: nl or en");
+      "language of the workbook and report: nl or en")(
+      "records", po::value(&records),
+      "also write the episodes of replication 0 of the first scenario (the baseline) to FILE, "
+      "in the records format of sdsim fit");
   if (const int code =
           ParseCommandLine(args, opts, "run", std::string(kRunUsage) + kRunHelp, &files);
       code >= 0)
@@ -225,7 +232,16 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
                  err.empty() ? "cannot rename replications.csv" : err.c_str());
     return kExitOutputError;
   }
+  if (!records.empty()) {
+    // The same replication 0 as in the run (the sink draws nothing), of the baseline scenario.
+    const Model& m = loaded.models[static_cast<size_t>(job.baseline)];
+    if (!WriteFileAtomic(records, SimulatedRecords(m, info.seed, 0), &err)) {
+      std::fprintf(stderr, "sdsim run: %s\n", err.c_str());
+      return kExitOutputError;
+    }
+  }
   std::fputs(result.report.c_str(), stdout);
+  if (!records.empty()) std::printf("episodes of replication 0 in %s\n", records.c_str());
   std::printf("results in %s/:", out_dir.c_str());
   for (const std::string& f : info.outputs) std::printf(" %s", f.c_str());
   std::printf("\n");

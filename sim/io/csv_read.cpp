@@ -1,4 +1,4 @@
-// CsvTable parsing (RFC 4180 quoting, either sdsim dialect).
+// ResultTable parsing (RFC 4180 quoting, either sdsim dialect).
 #include "io/csv_read.h"
 
 #include <charconv>
@@ -18,8 +18,8 @@ bool ParseCsvNumber(std::string_view text, char decimal_point, double* value) {
   return res.ec == std::errc() && res.ptr == s.data() + s.size();
 }
 
-CsvTable CsvTable::Parse(std::string_view text) {
-  CsvTable t;
+ResultTable ResultTable::Parse(std::string_view text) {
+  ResultTable t;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   const size_t eol = text.find('\n');
   const std::string_view head = text.substr(0, eol);
@@ -71,20 +71,20 @@ CsvTable CsvTable::Parse(std::string_view text) {
   return t;
 }
 
-int CsvTable::Column(std::string_view name) const {
+int ResultTable::Column(std::string_view name) const {
   for (size_t i = 0; i < columns_.size(); ++i)
     if (columns_[i] == name) return static_cast<int>(i);
   return -1;
 }
 
-const std::string& CsvTable::Text(size_t row, int col) const {
+const std::string& ResultTable::Text(size_t row, int col) const {
   static const std::string kEmpty;
   if (col < 0 || row >= rows_.size() || static_cast<size_t>(col) >= rows_[row].size())
     return kEmpty;
   return rows_[row][col];
 }
 
-double CsvTable::Number(size_t row, int col) const {
+double ResultTable::Number(size_t row, int col) const {
   double v = 0;
   return ParseCsvNumber(Text(row, col), decimal_, &v) ? v : std::nan("");
 }

@@ -1,4 +1,4 @@
-// CsvTable: reads back the CSV text that CsvWriter writes (either dialect), so that other views of
+// ResultTable: reads back the CSV text that CsvWriter writes (either dialect), so that other views of
 // the results (the Excel workbook, the HTML report) are built from exactly the values in the CSV
 // files, found by column name. Columns added to a CSV later are carried along without changes
 // here. Quoted fields, "" escapes, the nl byte-order mark and the decimal comma are understood.
@@ -10,11 +10,11 @@
 
 namespace sdsim {
 
-class CsvTable {
+class ResultTable {
  public:
   // Parses `text`; the dialect is recognised by the byte-order mark and the header's separator.
   // An empty text gives an empty table (no columns, no rows).
-  static CsvTable Parse(std::string_view text);
+  static ResultTable Parse(std::string_view text);
 
   const std::vector<std::string>& columns() const { return columns_; }
   size_t rows() const { return rows_.size(); }

@@ -50,9 +50,10 @@ std::vector<bool> ActiveCells(const Model& m) {
   return active;
 }
 
-const char* const kSummaryColumns[] = {
-    "scenario", "domain",       "form", "pillar", "taakveld", "payer", "age_band", "year", "period",
-    "metric",   "replications", "mean", "sd",     "p5",       "p25",   "p50",      "p75",  "p95"};
+const char* const kSummaryColumns[] = {"scenario", "domain",       "form",   "pillar", "taakveld",
+                                       "payer",    "age_band",     "cohort", "year",   "period",
+                                       "metric",   "replications", "mean",   "sd",     "p5",
+                                       "p25",      "p50",          "p75",    "p95"};
 const int kNumSummaryColumns = sizeof(kSummaryColumns) / sizeof(kSummaryColumns[0]);
 
 std::string SummaryCsv(const std::vector<ScenarioSummary>& scenarios, CsvDialect dialect,
@@ -76,8 +77,9 @@ std::string SummaryCsv(const std::vector<ScenarioSummary>& scenarios, CsvDialect
           const Stats st = s.stats->Get(L.Index(p, g, k));
           for (const CsvCell& v : lead_values) w.Cell(v);
           w.Text(s.name).Text(grp.domain).Text(grp.form).Text(grp.pillar).Text(grp.taakveld);
-          w.Text(grp.payer).Text(grp.age_band).Integer(period.year).Text(period.label);
-          w.Text(MetricName(k)).Integer(st.n);
+          w.Text(grp.payer).Text(grp.age_band).Text(MetricCohort(k));
+          w.Integer(period.year).Text(period.label);
+          w.Text(MetricName(MetricBase(k))).Integer(st.n);
           w.Number(st.mean).Number(st.sd).Number(st.p5).Number(st.p25).Number(st.p50);
           w.Number(st.p75).Number(st.p95);
           w.EndRow();

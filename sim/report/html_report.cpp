@@ -231,7 +231,7 @@ void Doc::Differences() {
 }
 
 void Doc::Risk() {
-  const CsvTable& t = R.budget();
+  const ResultTable& t = R.budget();
   if (!t.rows()) return;
   out += "<h2 id=\"risico\">" +
          HtmlEscape(L("Begrotingsrisico (weerstandsvermogen)", "Budget risk")) +
@@ -337,7 +337,7 @@ void Doc::Boeggolf() {
 }
 
 void Doc::Targets() {
-  const CsvTable& t = R.targets();
+  const ResultTable& t = R.targets();
   if (!t.rows()) return;
   out +=
       "<h2 id=\"doelen\">" + HtmlEscape(L("Doelen en bekende cijfers", "Targets")) + "</h2><table>";

@@ -18,9 +18,9 @@ const std::string* Find(const std::vector<std::pair<std::string, std::string>>& 
   return nullptr;
 }
 
-CsvTable TableOf(const std::vector<std::pair<std::string, std::string>>& files, const char* name) {
+ResultTable TableOf(const std::vector<std::pair<std::string, std::string>>& files, const char* name) {
   const std::string* text = Find(files, name);
-  return text ? CsvTable::Parse(*text) : CsvTable{};
+  return text ? ResultTable::Parse(*text) : ResultTable{};
 }
 
 void AddOnce(std::vector<std::string>* list, const std::string& v) {
@@ -126,7 +126,7 @@ bool TaakveldBefore(const std::string& a, const std::string& b) {
   return pa.size() < pb.size();
 }
 
-RowKey RunResults::KeyOf(const CsvTable& t, size_t row) const {
+RowKey RunResults::KeyOf(const ResultTable& t, size_t row) const {
   RowKey k;
   auto get = [&](const char* col, std::string* field) {
     const int c = t.Column(col);
@@ -148,7 +148,7 @@ RunResults::RunResults(const std::vector<std::pair<std::string, std::string>>& f
       budget_(TableOf(files, "budget.csv")),
       targets_(TableOf(files, "targets.csv")) {
   if (const std::string* m = Find(files, "manifest.json")) ReadManifest(*m, &provenance_);
-  const CsvTable& s = summary_;
+  const ResultTable& s = summary_;
   const int scen = s.Column("scenario"), period = s.Column("period"), metric = s.Column("metric"),
             reps = s.Column("replications");
   for (size_t r = 0; r < s.rows(); ++r) {
@@ -167,7 +167,7 @@ RunResults::RunResults(const std::vector<std::pair<std::string, std::string>>& f
     slots[p - periods_.begin()] = static_cast<long>(r);
     if (seen.insert(m + '\x1f' + key.Joined()).second) rows_by_metric_[m].push_back(key);
   }
-  const CsvTable& c = compare_;
+  const ResultTable& c = compare_;
   const int cs = c.Column("scenario"), cb = c.Column("baseline"), cp = c.Column("period"),
             cm = c.Column("metric");
   for (size_t r = 0; r < c.rows(); ++r) {
@@ -206,7 +206,7 @@ std::vector<Band> RunResults::Series(const std::string& scenario, const RowKey& 
   std::vector<Band> out(periods_.size(), Band{nan, nan, nan, nan, nan, nan});
   const auto it = summary_index_.find(IndexKey(scenario, key, metric));
   if (it == summary_index_.end()) return out;
-  const CsvTable& s = summary_;
+  const ResultTable& s = summary_;
   const int mean = s.Column("mean"), p5 = s.Column("p5"), p25 = s.Column("p25"),
             p50 = s.Column("p50"), p75 = s.Column("p75"), p95 = s.Column("p95");
   for (size_t p = 0; p < it->second.size(); ++p) {
@@ -224,7 +224,7 @@ std::vector<Diff> RunResults::Differences(const std::string& scenario, const std
   std::vector<Diff> out(periods_.size(), Diff{nan, nan, nan, nan, nan, ""});
   const auto it = compare_index_.find(IndexKey(scenario, key, metric));
   if (it == compare_index_.end()) return out;
-  const CsvTable& c = compare_;
+  const ResultTable& c = compare_;
   const int mean = c.Column("mean_diff"), p5 = c.Column("p5_diff"), p50 = c.Column("p50_diff"),
             p95 = c.Column("p95_diff"), lower = c.Column("p_lower"),
             payback = c.Column("payback_period");

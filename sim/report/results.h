@@ -81,17 +81,17 @@ class RunResults {
   // The replications behind the summary (the largest count in summary.csv).
   int replications() const { return replications_; }
 
-  const CsvTable& summary() const { return summary_; }
-  const CsvTable& compare() const { return compare_; }
-  const CsvTable& budget() const { return budget_; }
-  const CsvTable& targets() const { return targets_; }
+  const ResultTable& summary() const { return summary_; }
+  const ResultTable& compare() const { return compare_; }
+  const ResultTable& budget() const { return budget_; }
+  const ResultTable& targets() const { return targets_; }
   const Provenance& provenance() const { return provenance_; }
   // A domain's label from the scenario files ("Jeugdhulp"), else its id.
   std::string DomainLabel(const std::string& id) const;
 
  private:
-  RowKey KeyOf(const CsvTable& t, size_t row) const;
-  CsvTable summary_, compare_, budget_, targets_;
+  RowKey KeyOf(const ResultTable& t, size_t row) const;
+  ResultTable summary_, compare_, budget_, targets_;
   Provenance provenance_;
   std::vector<std::string> scenarios_, periods_, compared_, compare_metrics_, cohorts_;
   std::string baseline_;

@@ -61,7 +61,7 @@ const std::set<std::string> kTextColumns = {"scenario", "baseline", "line",     
 
 // A CSV table as a sheet table: headers translated, numbers as numbers. `money` is the format of
 // amount columns; in targets.csv the row's metric decides.
-void CsvSheetTable(const SheetContext& c, lxw_worksheet* ws, int row, const CsvTable& t,
+void CsvSheetTable(const SheetContext& c, lxw_worksheet* ws, int row, const ResultTable& t,
                    lxw_format* money) {
   std::vector<std::string> header;
   for (const std::string& col : t.columns()) {

@@ -38,12 +38,13 @@ using testing::TempDir;
 
 // The CSV columns, in order (see io/summary.cpp).
 const std::vector<std::string> kColumns = {
-    "scenario", "domain",       "form", "pillar", "taakveld", "payer", "age_band", "year", "period",
-    "metric",   "replications", "mean", "sd",     "p5",       "p25",   "p50",      "p75",  "p95"};
+    "scenario", "domain", "form",   "pillar", "taakveld",     "payer", "age_band",
+    "cohort",   "year",   "period", "metric", "replications", "mean",  "sd",
+    "p5",       "p25",    "p50",    "p75",    "p95"};
 // Columns that hold text, and columns that hold numbers. "period" is neither: its label is a
 // year ("2025") for yearly periods, which a spreadsheet rightly reads as a number.
-const std::vector<std::string> kTextColumns = {"scenario", "domain", "form",     "pillar",
-                                               "taakveld", "payer",  "age_band", "metric"};
+const std::vector<std::string> kTextColumns = {
+    "scenario", "domain", "form", "pillar", "taakveld", "payer", "age_band", "cohort", "metric"};
 const std::vector<std::string> kNumberColumns = {"year", "replications", "mean", "sd", "p5",
                                                  "p25",  "p50",          "p75",  "p95"};
 
@@ -57,7 +58,7 @@ int ColumnIndex(const std::string& name) {
 // The CSV text as rows of fields, the header first (read by io/csv_read, the reader the
 // workbook and report use).
 std::vector<std::vector<std::string>> ParseCsv(std::string_view text) {
-  const CsvTable t = CsvTable::Parse(text);
+  const ResultTable t = ResultTable::Parse(text);
   std::vector<std::vector<std::string>> rows = {t.columns()};
   for (size_t r = 0; r < t.rows(); ++r) rows.push_back(t.Row(r));
   return rows;

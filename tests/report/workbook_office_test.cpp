@@ -69,9 +69,9 @@ Cell At(const Sheet& sheet, size_t r, size_t c) {
 
 // summary.csv and compare.csv rows by (scenario, row key, period, metric).
 struct CsvIndex {
-  CsvTable t;
+  ResultTable t;
   std::map<std::string, size_t> rows;
-  explicit CsvIndex(const std::string& text) : t(CsvTable::Parse(text)) {
+  explicit CsvIndex(const std::string& text) : t(ResultTable::Parse(text)) {
     for (size_t r = 0; r < t.rows(); ++r)
       rows[Key(t.Text(r, t.Column("scenario")), Get(r, "domain"), Get(r, "taakveld"),
                Get(r, "payer"), t.Text(r, t.Column("period")), t.Text(r, t.Column("metric")))] = r;
@@ -92,7 +92,7 @@ struct CsvIndex {
 };
 
 // The sheet's table, row by row, equals the CSV table (numbers as numbers, text as text).
-void CompareWithCsv(const Sheet& sheet, size_t header, const CsvTable& csv, const char* name,
+void CompareWithCsv(const Sheet& sheet, size_t header, const ResultTable& csv, const char* name,
                     Findings* f) {
   for (size_t r = 0; r < csv.rows(); ++r)
     for (size_t c = 0; c < csv.columns().size(); ++c) {
@@ -233,8 +233,8 @@ TEST_CASE("results.xlsx in LibreOffice: cells equal the CSV values, charts are d
   CHECK(compare_rows == periods);
 
   // Risico and Doelen: budget.csv and targets.csv as they are.
-  const CsvTable budget = CsvTable::Parse(ReadText(out + "/budget.csv"));
-  const CsvTable targets = CsvTable::Parse(ReadText(out + "/targets.csv"));
+  const ResultTable budget = ResultTable::Parse(ReadText(out + "/budget.csv"));
+  const ResultTable targets = ResultTable::Parse(ReadText(out + "/targets.csv"));
   REQUIRE(static_cast<int>(budget.rows()) == 2 * DrontenBegroting().amounts);  // both scenarios
   CompareWithCsv(sheets["Risico"], HeaderRow(sheets["Risico"], "Scenario"), budget, "Risico", &f);
   CompareWithCsv(sheets["Doelen"], HeaderRow(sheets["Doelen"], "Scenario"), targets, "Doelen", &f);
