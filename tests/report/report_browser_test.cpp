@@ -72,7 +72,9 @@ TEST_CASE("report.html in headless Chromium: no console errors, every chart has 
   for (size_t r = 0; r < R.budget().rows(); ++r)
     budget_lines += R.budget().Text(r, 0) == "baseline" && R.budget().Text(r, 4) == "2026";
   CHECK(budget_lines == DrontenBegroting().lines_in("2026"));
-  CHECK(charts == fans + 2 * 1 + budget_lines);
+  CHECK(R.cohorts() == std::vector<std::string>{"stock", "new"});
+  const int boeggolf = 2;  // a stacked chart per scenario
+  CHECK(charts == fans + 2 * 1 + budget_lines + boeggolf);
   CHECK(empty == 0);
   CHECK(html.find("<script") == std::string::npos);
 

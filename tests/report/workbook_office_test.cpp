@@ -67,23 +67,25 @@ Cell At(const Sheet& sheet, size_t r, size_t c) {
   return r < sheet.size() && c < sheet[r].size() ? sheet[r][c] : Cell{};
 }
 
-// summary.csv and compare.csv rows by (scenario, row key, period, metric).
+// summary.csv and compare.csv rows by (scenario, row key, period, metric, cohort).
 struct CsvIndex {
   ResultTable t;
   std::map<std::string, size_t> rows;
   explicit CsvIndex(const std::string& text) : t(ResultTable::Parse(text)) {
     for (size_t r = 0; r < t.rows(); ++r)
       rows[Key(t.Text(r, t.Column("scenario")), Get(r, "domain"), Get(r, "taakveld"),
-               Get(r, "payer"), t.Text(r, t.Column("period")), t.Text(r, t.Column("metric")))] = r;
+               Get(r, "payer"), t.Text(r, t.Column("period")), t.Text(r, t.Column("metric")),
+               Get(r, "cohort"))] = r;
   }
   std::string Get(size_t r, const char* col) const {
     return t.Has(col) ? t.Text(r, t.Column(col)) : "all";
   }
   static std::string Key(const std::string& s, const std::string& d, const std::string& tv,
-                         const std::string& p, const std::string& per, const std::string& m) {
-    return s + "|" + d + "|" + tv + "|" + p + "|" + per + "|" + m;
+                         const std::string& p, const std::string& per, const std::string& m,
+                         const std::string& cohort = "all") {
+    return s + "|" + d + "|" + tv + "|" + p + "|" + per + "|" + m + "|" + cohort;
   }
-  // The value of `column` in the row, for rows of all forms, pillars, age bands and cohorts.
+  // The value of `column` in the row, for rows of all forms, pillars and age bands.
   double Value(const std::string& key, const char* column) const {
     const auto it = rows.find(key);
     if (it == rows.end()) return std::nan("");
@@ -182,6 +184,25 @@ TEST_CASE("results.xlsx in LibreOffice: cells equal the CSV values, charts are d
   }
   CHECK(summary_rows == 2 * shown * periods);  // scenarios x metrics x years
 
+  // The boeggolf below it: scenario, period, the stock's and the new inflow's cost, the total.
+  const bool cohorts = summary.t.Has("cohort");
+  int boeggolf_rows = 0;
+  if (cohorts) {
+    r = HeaderRow(sum, "Boeggolf: kosten van zittende cliënten en van nieuwe instroom");
+    while (r < sum.size() && At(sum, r, 0).text != "Scenario") ++r;
+    for (++r; r < sum.size() && !At(sum, r, 0).text.empty(); ++r, ++boeggolf_rows) {
+      const std::string s = At(sum, r, 0).text, per = At(sum, r, 1).value;
+      const std::string where = "Boeggolf row " + std::to_string(r + 1);
+      const auto key = [&](const char* cohort) {
+        return CsvIndex::Key(s, "all", "all", "all", per, "cost", cohort);
+      };
+      ExpectNumber(At(sum, r, 2), summary.Value(key("stock"), "mean"), where + " stock", &f);
+      ExpectNumber(At(sum, r, 3), summary.Value(key("new"), "mean"), where + " new", &f);
+      ExpectNumber(At(sum, r, 4), summary.Value(key("all"), "mean"), where + " total", &f);
+    }
+    CHECK(boeggolf_rows == 2 * periods);
+  }
+
   // Begroting: metric, level, code, description, then per scenario the mean of each year.
   const Sheet& bud = sheets["Begroting"];
   const size_t bh = HeaderRow(bud, "Grootheid");
@@ -249,11 +270,11 @@ TEST_CASE("results.xlsx in LibreOffice: cells equal the CSV values, charts are d
   CHECK(f.total == 0);
   CHECK(f.numbers > 500);
 
-  // The charts: in the document (Samenvatting: the medians of each money metric and a cost fan
-  // per scenario; Vergelijking: the cumulative fan) and drawn on the printed page.
+  // The charts: in the document (Samenvatting: the medians of each money metric, a cost fan and
+  // a boeggolf per scenario; Vergelijking: the cumulative fan) and drawn on the printed page.
   int objects = 0;
   WithoutObjects(fods, &objects);
-  CHECK(objects == money_lines + 2 + 1);
+  CHECK(objects == money_lines + 2 + (cohorts ? 2 : 0) + 1);
   const std::string pdf =
       Soffice(dir.path(), out + "/results.xlsx", "pdf", dir.path() + "/pdf", "", &log);
   REQUIRE(!pdf.empty());
