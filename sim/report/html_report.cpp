@@ -76,6 +76,7 @@ struct Doc {
   void Differences();
   void Risk();
   void Boeggolf();
+  void BoeggolfEffects();
   void Targets();
   void Provenance();
 };
@@ -334,6 +335,38 @@ void Doc::Boeggolf() {
                       "The part of the cost already committed to clients in care or waiting on "
                       "the start date (mean).")) +
          "</p><div class=\"grid\">" + charts + "</div>";
+  BoeggolfEffects();
+}
+
+// Where each scenario's effect falls: the difference from the baseline in the stock's cost and in
+// the new inflow's (differences of the means, which equal the mean paired differences).
+void Doc::BoeggolfEffects() {
+  if (R.compared().empty()) return;
+  RowKey stock, inflow;
+  stock.cohort = "stock";
+  inflow.cohort = "new";
+  const auto base_stock = R.Series(R.baseline(), stock, "cost"),
+             base_new = R.Series(R.baseline(), inflow, "cost");
+  std::string rows;
+  for (const std::string& s : R.compared()) {
+    const auto st = R.Series(s, stock, "cost"), nw = R.Series(s, inflow, "cost");
+    for (size_t p = 0; p < R.periods().size(); ++p) {
+      const double ds = st[p].mean - base_stock[p].mean, dn = nw[p].mean - base_new[p].mean;
+      if (std::isnan(ds) || std::isnan(dn)) continue;
+      rows += "<tr>" + Cell(s, true) + Cell(R.periods()[p], true) + Cell(Money(ds)) +
+              Cell(Money(dn)) + Cell(Money(ds + dn)) + "</tr>";
+    }
+  }
+  if (rows.empty()) return;
+  out += "<p class=\"note\">" +
+         HtmlEscape(L("Verschil met de basislijn (gemiddelde): welk deel van het effect van een "
+                      "scenario de zittende cliënten raakt en welk deel de nieuwe instroom.",
+                      "Difference from the baseline (mean): how much of a scenario's effect acts "
+                      "on the clients already in care and how much on the new inflow.")) +
+         "</p><table>" +
+         Head({"Scenario", L("Periode", "Period"), L("Δ zittende cliënten", "Δ clients in care"),
+               L("Δ nieuwe instroom", "Δ new inflow"), L("Δ totaal", "Δ total")}) +
+         rows + "</table>";
 }
 
 void Doc::Targets() {

@@ -48,6 +48,8 @@ TEST_CASE("report.html shows saldo and the boeggolf once the CSV has them", "[un
   CHECK(Count(html, "<svg class=\"chart\"") == 15 + 6 + 2);
   CHECK(Count(html, "class=\"mark column\"") == 2 * 2 * 2);     // scenarios x periods x cohorts
   CHECK_THAT(html, Catch::Contains("Saldo (baten − kosten)"));  // the saldo difference row
+  // Where the effect falls: alt - base is 1,000,000 in total, 75% of it on the stock.
+  CHECK(Count(html, "<td>€ 750.000</td><td>€ 250.000</td><td>€ 1,0 mln</td>") == 2);
 }
 
 }  // namespace
