@@ -26,16 +26,13 @@ inline std::string ShellQuote(const std::string& s) {
   return out + "'";
 }
 
-// Runs a shell command; returns its exit status and appends the command and its output to *log.
+// Runs a shell command (RunShell); returns its exit code and appends the command and its output
+// to *log. The command runs in a subshell, so its own redirections (2>file) keep their meaning.
 inline int RunCommand(const std::string& cmd, std::string* log) {
-  FILE* pipe = popen((cmd + " 2>&1").c_str(), "r");
   std::string out;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
-  const int status = pclose(pipe);
-  *log += cmd + "\n" + out + "\nexit status " + std::to_string(status) + "\n";
-  return status;
+  const int code = RunShell("(" + cmd + ")", &out);
+  *log += cmd + "\n" + out + "\nexit code " + std::to_string(code) + "\n";
+  return code;
 }
 
 inline bool Installed(const char* program) {
