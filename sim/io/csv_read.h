@@ -1,7 +1,8 @@
-// ResultTable: reads back the CSV text that CsvWriter writes (either dialect), so that other views of
-// the results (the Excel workbook, the HTML report) are built from exactly the values in the CSV
-// files, found by column name. Columns added to a CSV later are carried along without changes
+// ResultTable: reads back the CSV text that CsvWriter writes (either dialect), so that other views
+// of the results (the Excel workbook, the HTML report) are built from exactly the values in the
+// CSV files, found by column name. Columns added to a CSV later are carried along without changes
 // here. Quoted fields, "" escapes, the nl byte-order mark and the decimal comma are understood.
+// (Not fit/csv_table.h's CsvTable, which reads users' records files with their errors.)
 #pragma once
 
 #include <string>

@@ -18,7 +18,8 @@ const std::string* Find(const std::vector<std::pair<std::string, std::string>>& 
   return nullptr;
 }
 
-ResultTable TableOf(const std::vector<std::pair<std::string, std::string>>& files, const char* name) {
+ResultTable TableOf(const std::vector<std::pair<std::string, std::string>>& files,
+                    const char* name) {
   const std::string* text = Find(files, name);
   return text ? ResultTable::Parse(*text) : ResultTable{};
 }

@@ -1,4 +1,5 @@
-// Unit tests for io/csv_read: ResultTable reads back exactly what CsvWriter writes, in both dialects.
+// Unit tests for io/csv_read: ResultTable reads back exactly what CsvWriter writes, in both
+// dialects.
 #include "io/csv_read.h"
 
 #include <catch2/catch.hpp>
