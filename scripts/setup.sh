@@ -12,7 +12,10 @@ PACKAGES=(
   nlohmann-json3-dev                  # JSON scenario files
   catch2                              # tests
   libopenmpi-dev openmpi-bin          # distributed runs (mpirun / Slurm) and their tests
-  libreoffice-calc-nogui              # tests: opens the CSV output in a real spreadsheet
+  libreoffice-calc-nogui              # tests: opens the CSV output and results.xlsx in a real spreadsheet
+  libxlsxwriter-dev zlib1g-dev        # writes results.xlsx (zlib: the tests read PNG screenshots)
+  poppler-utils                       # tests: pdftoppm renders the workbook's pages (charts drawn?)
+  chromium                            # tests: opens report.html in a real headless browser
   liblbfgspp-dev                      # sdsim fit: L-BFGS-B for the maximum-likelihood fits (MIT)
   r-base-core r-cran-survival         # tests: R's survival package cross-checks the fit estimators
 )

@@ -15,6 +15,7 @@
 #include "cli/options.h"
 #include "cli/out_dir.h"
 #include "cli/precision_option.h"
+#include "cli/presentations.h"
 #include "cli/progress.h"
 #include "cli/run_job.h"
 #include "io/episode_records.h"
@@ -48,6 +49,10 @@ const char kRunHelp[] =
     "                 expected overrun, reserve needed for 90% and 95% certainty\n"
     "  replications.csv  with --per-replication: every replication's values, for own analysis\n"
     "  manifest.json  version, seed, replications, the resolved scenarios and input file hashes\n"
+    "  report.html    (unless --no-report) one file with fan charts and tables of all the above,\n"
+    "                 for any browser, offline\n"
+    "  results.xlsx   with --xlsx: an Excel workbook (Samenvatting, Begroting, Vergelijking,\n"
+    "                 Risico, Doelen, Herkomst) with native charts\n"
     "With --records FILE also the episodes of replication 0 of the baseline, in the records\n"
     "format of sdsim fit (scenarios/records.md).\n"
     "The same --seed gives byte-identical CSV files for any --threads.\n"
@@ -73,7 +78,9 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
   PrecisionOption precision;
   int threads = 0;
   std::string out_dir, period = "year", csv = "intl", baseline, budget, per_rep, records;
-  bool quiet = false;
+  bool quiet = false, no_report = false;
+  std::string labels = "nl";
+  PresentationOptions pres;
   po::options_description opts("Options");
   opts.add_options()("help,h", "show this help")(
       "replications,r", po::value(&replications),
@@ -94,6 +101,12 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
       "also write replications.csv: 'totals' (domains, pillars, taakvelden, totals; key metrics) "
       "or 'all' "
       "(every row and metric; large)")("quiet,q", po::bool_switch(&quiet), "no progress line")(
+      "xlsx", po::bool_switch(&pres.xlsx), "also write results.xlsx (an Excel workbook)")(
+      "xlsx-percentiles", po::bool_switch(&pres.workbook.percentiles),
+      "the workbook's Begroting sheet shows p5 and p95 next to each mean")(
+      "no-report", po::bool_switch(&no_report), "do not write report.html")(
+      "labels", po::value(&labels)->default_value("nl"),
+      "language of the workbook and report: nl or en")(
       "records", po::value(&records),
       "also write the episodes of replication 0 of the first scenario (the baseline) to FILE, "
       "in the records format of sdsim fit");
@@ -123,9 +136,12 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
     usage_error = "--csv must be intl or nl";
   else if (!per_rep.empty() && per_rep != "totals" && per_rep != "all")
     usage_error = "--per-replication must be totals or all";
+  else if (!ParseLang(labels, &pres.workbook.lang))
+    usage_error = "--labels must be nl or en";
   else
     usage_error = CheckPrecisionOptions(&precision, replications_given);
   if (precision.target > 0) replications = precision.max_replications;
+  pres.report = !no_report;
   if (!usage_error.empty()) {
     std::fprintf(stderr, "sdsim run: %s (see sdsim run --help)\n", usage_error.c_str());
     return kExitUsage;
@@ -140,13 +156,7 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
     if (!problems.empty() && !dist.root()) return kExitInvalidInput;
     if (!problems.empty()) {
       // The same budget file is read against every scenario: report each distinct problem once.
-      std::vector<std::string> shown;
-      for (const Problem& p : problems) {
-        const std::string text = p.ToString();
-        if (std::find(shown.begin(), shown.end(), text) != shown.end()) continue;
-        shown.push_back(text);
-        std::fprintf(stderr, "%s\n", text.c_str());
-      }
+      PrintDistinctProblems(problems);
       std::fputs("sdsim: problems in the budget file; nothing was run or written.\n", stderr);
       return kExitInvalidInput;
     }
@@ -223,11 +233,18 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
   for (const ResolvedScenario& r : loaded.resolved) resolved.push_back(&r);
   for (const auto& f : result.files) info.outputs.push_back(f.first);
   if (!job.per_replication_path.empty()) info.outputs.push_back("replications.csv");
+  for (const std::string& name : PresentationNames(pres)) info.outputs.push_back(name);
   info.outputs.push_back("manifest.json");
   info.budget_file = budget;
   info.mpi_ranks = dist.size;
   info.peak_memory_mb = PeakMemoryMb();
   result.files.push_back({"manifest.json", ManifestJson(info, resolved)});
+  if (!AddPresentations(pres, &result.files, &err)) {
+    std::fprintf(stderr, "sdsim run: %s; nothing was written\n", err.c_str());
+    if (!job.per_replication_path.empty()) fs::remove(job.per_replication_path, ec);
+    if (created) fs::remove(out_dir, ec);
+    return kExitOutputError;
+  }
   bool made = false;
   if (!MakeOutDir(out_dir, &made, &err) || !WriteOutputs(out_dir, result.files, &err) ||
       (!job.per_replication_path.empty() &&

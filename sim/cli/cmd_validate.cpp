@@ -4,21 +4,37 @@
 
 #include "cli/commands.h"
 #include "cli/load.h"
+#include "cli/validate_budget.h"
+#include "scenario/budget_file.h"
 
 namespace sdsim {
 
 int ValidateCommand(const std::vector<std::string>& args) {
-  std::vector<std::string> files;
-  for (const std::string& a : args) {
+  std::vector<std::string> files, budgets;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
     if (a == "--help" || a == "-h") {
       std::puts(
           "Usage: sdsim validate FILE...\n"
+          "       sdsim validate --budget BEGROTING.json [SCENARIO.json...]\n"
           "\n"
           "Checks scenario files without running them: JSON syntax (with line and column), every\n"
           "key and value (with the JSON path, the rule and a suggestion), and the extends chain.\n"
+          "A begroting file (a top-level \"budget\", as for sdsim run --budget) among the files\n"
+          "is checked as one: against the scenario it names (\"scenario\": \"baseline.json\"),\n"
+          "or with --budget against the scenario files given.\n"
           "Prints one line per problem; exit code 0 if all files are valid, 1 otherwise.\n"
           "Nothing is written.");
       return kExitOk;
+    }
+    if (a == "--budget" || a.rfind("--budget=", 0) == 0) {
+      if (a == "--budget" && i + 1 == args.size()) {
+        std::fputs("sdsim validate: --budget needs a begroting file (see sdsim validate --help)\n",
+                   stderr);
+        return kExitUsage;
+      }
+      budgets.push_back(a == "--budget" ? args[++i] : a.substr(9));
+      continue;
     }
     if (!a.empty() && a[0] == '-') {
       std::fprintf(stderr, "sdsim validate: unknown option %s (see sdsim validate --help)\n",
@@ -27,13 +43,20 @@ int ValidateCommand(const std::vector<std::string>& args) {
     }
     files.push_back(a);
   }
-  if (files.empty()) {
+  if (files.empty() && budgets.empty()) {
     std::fputs("sdsim validate: name at least one scenario file (see sdsim validate --help)\n",
                stderr);
     return kExitUsage;
   }
+  // Begroting files among the files are checked as such, against the scenario each names.
+  const auto is_budget = [](const std::string& f) { return IsBudgetFile(f); };
+  std::vector<std::string> own_budgets;
+  for (const std::string& f : files)
+    if (is_budget(f)) own_budgets.push_back(f);
+  files.erase(std::remove_if(files.begin(), files.end(), is_budget), files.end());
   LoadedScenarios loaded;
-  if (!LoadScenarioFiles(files, BuildOptions{}, &loaded)) return kExitInvalidInput;
+  if (!files.empty() && !LoadScenarioFiles(files, BuildOptions{}, &loaded))
+    return kExitInvalidInput;
   for (size_t i = 0; i < files.size(); ++i) {
     const Model& m = loaded.models[i];
     const auto forms = std::count_if(m.nodes.begin(), m.nodes.end(),
@@ -48,7 +71,10 @@ int ValidateCommand(const std::vector<std::string>& args) {
                 plural(m.targets.size(), "target", "targets").c_str(),
                 FormatDate(m.calendar.start()).c_str(), FormatDate(m.calendar.last()).c_str());
   }
-  return kExitOk;
+  // --budget files against the scenario files given (or their own, if none are).
+  const bool own_ok = ValidateBudgetFiles(own_budgets, {});
+  const bool given_ok = ValidateBudgetFiles(budgets, files);
+  return own_ok && given_ok ? kExitOk : kExitInvalidInput;
 }
 
 }  // namespace sdsim

@@ -1,6 +1,7 @@
 // Loading scenario files for the CLI.
 #include "cli/load.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "cli/dist.h"
@@ -38,6 +39,16 @@ bool LoadScenarioFiles(const std::vector<std::string>& files, const BuildOptions
     return false;
   }
   return true;
+}
+
+void PrintDistinctProblems(const Problems& problems) {
+  std::vector<std::string> shown;
+  for (const Problem& p : problems) {
+    const std::string text = p.ToString();
+    if (std::find(shown.begin(), shown.end(), text) != shown.end()) continue;
+    shown.push_back(text);
+    std::fprintf(stderr, "%s\n", text.c_str());
+  }
 }
 
 }  // namespace sdsim

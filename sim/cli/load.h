@@ -20,4 +20,7 @@ struct LoadedScenarios {
 bool LoadScenarioFiles(const std::vector<std::string>& files, const BuildOptions& options,
                        LoadedScenarios* out);
 
+// Prints each distinct problem once to stderr (e.g. one budget file read against every scenario).
+void PrintDistinctProblems(const Problems& problems);
+
 }  // namespace sdsim

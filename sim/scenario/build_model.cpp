@@ -862,6 +862,7 @@ bool ApplyBudgetFile(const std::string& path, Model* model, Problems* problems) 
     Reader top(doc, "", &local);
     if (top.ok()) {
       top.String("description");
+      top.String("scenario");  // the scenario it is written for (scenario/budget_file.h)
       const Json* b = top.Find("budget");
       if (!b) {
         top.Missing("budget",

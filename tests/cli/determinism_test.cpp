@@ -30,12 +30,13 @@ TEST_CASE("run writes summary.csv and manifest.json and nothing half-written", "
   const std::string scenario = SourcePath("scenarios/bench/reference.json");
   std::string out;
   REQUIRE(RunSdsim("run " + scenario + " -r 20 -s 3 -t 2 --out " + dir.path() + "/o", &out) == 0);
-  CHECK_THAT(out, Catch::Contains("results in " + dir.path() + "/o/: summary.csv manifest.json"));
+  CHECK_THAT(out, Catch::Contains("results in " + dir.path() +
+                                  "/o/: summary.csv report.html manifest.json"));
   std::vector<std::string> names;
   for (const auto& e : std::filesystem::directory_iterator(dir.path() + "/o"))
     names.push_back(e.path().filename().string());
   std::sort(names.begin(), names.end());
-  CHECK(names == std::vector<std::string>{"manifest.json", "summary.csv"});
+  CHECK(names == std::vector<std::string>{"manifest.json", "report.html", "summary.csv"});
   const std::string csv = ReadText(dir.path() + "/o/summary.csv");
   CHECK(csv.rfind("scenario,domain,form,pillar,taakveld,payer,age_band,cohort,year,period,metric,"
                   "replications,"

@@ -53,11 +53,13 @@ TEST_CASE("run: two scenarios give compare.csv with the documented header; one s
   const std::string b = dir.Write("b.json", Scenario("preventie", kLever));
   std::string out;
   REQUIRE(RunSdsim("run " + a + " -r 10 -q --out " + dir.path() + "/one", &out) == 0);
-  CHECK(Files(dir.path() + "/one") == std::vector<std::string>{"manifest.json", "summary.csv"});
+  CHECK(Files(dir.path() + "/one") ==
+        std::vector<std::string>{"manifest.json", "report.html", "summary.csv"});
   REQUIRE(RunSdsim("run " + a + " " + b + " -r 40 -s 2 -q --out " + dir.path() + "/two", &out) ==
           0);
-  CHECK(Files(dir.path() + "/two") ==
-        std::vector<std::string>{"budget.csv", "compare.csv", "manifest.json", "summary.csv"});
+  CHECK(Files(dir.path() + "/two") == std::vector<std::string>{"budget.csv", "compare.csv",
+                                                               "manifest.json", "report.html",
+                                                               "summary.csv"});
   CHECK_THAT(out, Catch::Contains("preventie vs basis (paired)") && Catch::Contains("payback:"));
   const CsvTable cmp = ParseCsvTable(ReadText(dir.path() + "/two/compare.csv"));
   CHECK(cmp.header == kCompareHeader);

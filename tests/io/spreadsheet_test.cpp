@@ -19,13 +19,20 @@
 #include <string_view>
 #include <vector>
 
-#include "testing.h"
+#include "io/csv_read.h"
+#include "office_testing.h"
 
 namespace sdsim {
 namespace {
 
+using testing::Cell;
+using testing::Installed;
+using testing::ParseFods;
 using testing::ReadText;
 using testing::RunSdsim;
+using testing::Sheet;
+using testing::ShellQuote;
+using testing::Soffice;
 using testing::SourcePath;
 using testing::TempDir;
 
@@ -48,188 +55,22 @@ int ColumnIndex(const std::string& name) {
   return -1;
 }
 
-std::string ShellQuote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
-// Minimal RFC 4180 reader: rows of fields, quotes honoured.
-std::vector<std::vector<std::string>> ParseCsv(std::string_view text, char sep) {
-  std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> row;
-  std::string field;
-  bool quoted = false, any = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"')
-        field += text[++i];
-      else if (c == '"')
-        quoted = false;
-      else
-        field += c;
-    } else if (c == '"') {
-      quoted = any = true;
-    } else if (c == sep) {
-      row.push_back(field);
-      field.clear();
-      any = true;
-    } else if (c == '\n' || c == '\r') {
-      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      row.push_back(field);
-      rows.push_back(row);
-      row.clear();
-      field.clear();
-      any = false;
-    } else {
-      field += c;
-      any = true;
-    }
-  }
-  if (any) {
-    row.push_back(field);
-    rows.push_back(row);
-  }
+// The CSV text as rows of fields, the header first (read by io/csv_read, the reader the
+// workbook and report use).
+std::vector<std::vector<std::string>> ParseCsv(std::string_view text) {
+  const ResultTable t = ResultTable::Parse(text);
+  std::vector<std::vector<std::string>> rows = {t.columns()};
+  for (size_t r = 0; r < t.rows(); ++r) rows.push_back(t.Row(r));
   return rows;
 }
-
-// One spreadsheet cell from the .fods: office:value-type ("" for an empty cell), office:value
-// (for numbers) and the cell's text.
-struct Cell {
-  std::string type, value, text;
-};
-using Sheet = std::vector<std::vector<Cell>>;
-
-// Attribute `name` of the start tag `tag` ("" if absent).
-std::string Attr(std::string_view tag, std::string_view name) {
-  const std::string key = " " + std::string(name) + "=\"";
-  const size_t p = tag.find(key);
-  if (p == std::string_view::npos) return "";
-  const size_t b = p + key.size();
-  return std::string(tag.substr(b, tag.find('"', b) - b));
-}
-
-std::string XmlUnescape(std::string_view s) {
-  static const std::pair<const char*, char> kEntities[] = {
-      {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    bool done = false;
-    for (const auto& [entity, ch] : kEntities)
-      if (s.compare(i, std::strlen(entity), entity) == 0) {
-        out += ch;
-        i += std::strlen(entity) - 1;
-        done = true;
-        break;
-      }
-    if (!done) out += s[i];
-  }
-  return out;
-}
-
-// The text of a cell body: the contents of its <text:p> elements, other tags dropped.
-std::string CellText(std::string_view body) {
-  std::string out;
-  size_t p = 0;
-  while ((p = body.find("<text:p", p)) != std::string_view::npos) {
-    const size_t open_end = body.find('>', p);
-    if (body[open_end - 1] == '/') {  // <text:p/>
-      p = open_end;
-      continue;
-    }
-    const size_t close = body.find("</text:p>", open_end);
-    std::string_view inner = body.substr(open_end + 1, close - open_end - 1);
-    std::string plain;
-    bool in_tag = false;
-    for (char c : inner) {
-      if (c == '<')
-        in_tag = true;
-      else if (c == '>')
-        in_tag = false;
-      else if (!in_tag)
-        plain += c;
-    }
-    if (!out.empty()) out += '\n';
-    out += XmlUnescape(plain);
-    p = close;
-  }
-  return out;
-}
-
-int Repeat(std::string_view tag, const char* attr) {
-  const std::string r = Attr(tag, attr);
-  return r.empty() ? 1 : std::stoi(r);
-}
-
-// The first table of a flat OpenDocument spreadsheet, repeated cells and rows expanded (a run of
-// empty rows is kept once).
-Sheet ParseFods(const std::string& xml) {
-  Sheet sheet;
-  const size_t table = xml.find("<table:table ");
-  const size_t table_end = xml.find("</table:table>", table);
-  if (table == std::string::npos || table_end == std::string::npos) return sheet;
-  size_t p = table;
-  while ((p = xml.find("<table:table-row", p)) < table_end) {
-    const size_t tag_end = xml.find('>', p);
-    const std::string_view row_tag(xml.data() + p, tag_end - p);
-    size_t row_end = tag_end + 1;
-    std::vector<Cell> row;
-    if (xml[tag_end - 1] != '/') {
-      row_end = xml.find("</table:table-row>", tag_end);
-      size_t c = tag_end;
-      while ((c = xml.find("<table:table-cell", c)) < row_end) {
-        const size_t cell_tag_end = xml.find('>', c);
-        const std::string_view cell_tag(xml.data() + c, cell_tag_end - c);
-        Cell cell{Attr(cell_tag, "office:value-type"), Attr(cell_tag, "office:value"), ""};
-        c = cell_tag_end + 1;
-        if (xml[cell_tag_end - 1] != '/') {
-          const size_t body_end = xml.find("</table:table-cell>", cell_tag_end);
-          cell.text =
-              CellText(std::string_view(xml).substr(cell_tag_end + 1, body_end - cell_tag_end - 1));
-          c = body_end;
-        }
-        row.insert(row.end(), Repeat(cell_tag, "table:number-columns-repeated"), cell);
-      }
-    }
-    bool empty = true;
-    for (const Cell& cell : row) empty &= cell.type.empty() && cell.text.empty();
-    sheet.insert(sheet.end(), empty ? 1 : Repeat(row_tag, "table:number-rows-repeated"), row);
-    p = row_end;
-  }
-  while (!sheet.empty()) {  // drop trailing empty rows
-    bool empty = true;
-    for (const Cell& cell : sheet.back()) empty &= cell.type.empty() && cell.text.empty();
-    if (!empty) break;
-    sheet.pop_back();
-  }
-  return sheet;
-}
-
-bool SofficeInstalled() { return std::system("command -v soffice >/dev/null 2>&1") == 0; }
 
 // Imports `csv` into LibreOffice Calc with the CSV filter options `filter_options` and saves it
 // as `out_dir`/summary.fods; returns the .fods text ("" on failure, with soffice's output in *log).
 std::string OpenInCalc(const TempDir& dir, const std::string& csv,
                        const std::string& filter_options, const std::string& out_dir,
                        std::string* log) {
-  // A private profile and HOME, so the test neither depends on nor writes to the user's.
-  const std::string home = dir.path() + "/soffice-home";
-  const std::string cmd =
-      "HOME=" + ShellQuote(home) + " timeout -k 5 120 soffice --headless --norestore " +
-      "--nolockcheck " +
-      ShellQuote("-env:UserInstallation=file://" + dir.path() + "/soffice-profile") + " " +
-      ShellQuote("--infilter=CSV:" + filter_options) + " --convert-to fods --outdir " +
-      ShellQuote(out_dir) + " " + ShellQuote(csv) + " 2>&1";
-  FILE* pipe = popen(cmd.c_str(), "r");
-  std::string out;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
-  const int status = pclose(pipe);
-  *log = cmd + "\n" + out + "\nexit status " + std::to_string(status);
-  const std::string fods = out_dir + "/summary.fods";
-  return std::filesystem::exists(fods) ? ReadText(fods) : "";
+  const std::string fods = Soffice(dir.path(), csv, "fods", out_dir, "CSV:" + filter_options, log);
+  return fods.empty() ? "" : ReadText(fods);
 }
 
 bool ParseDouble(const std::string& s, double* v) {
@@ -308,7 +149,7 @@ std::string Join(const std::vector<std::string>& lines) {
 
 TEST_CASE("summary.csv opens in LibreOffice Calc with numbers as numbers, in both dialects",
           "[spreadsheet]") {
-  if (!SofficeInstalled())
+  if (!Installed("soffice"))
     FAIL(
         "LibreOffice (soffice) is not installed, so the CSV output cannot be checked in a real "
         "spreadsheet: run scripts/setup.sh (it installs libreoffice-calc-nogui)");
@@ -335,11 +176,11 @@ TEST_CASE("summary.csv opens in LibreOffice Calc with numbers as numbers, in bot
   CHECK(nl_text.substr(0, 3) == "\xEF\xBB\xBF");
   CHECK(nl_text.substr(3, nl_header.size() + 1) == nl_header + "\n");
   CHECK(intl_text.substr(0, header.size() + 1) == header + "\n");
-  const auto csv = ParseCsv(intl_text, ',');
+  const auto csv = ParseCsv(intl_text);
   REQUIRE(csv.size() > 10);
   for (const auto& row : csv) REQUIRE(row.size() == kColumns.size());
   // The nl file splits on ';' into the same rows and columns (decimal commas do not split).
-  const auto nl_csv = ParseCsv(nl_text.substr(3), ';');
+  const auto nl_csv = ParseCsv(nl_text);
   CHECK(nl_csv.size() == csv.size());
   for (const auto& row : nl_csv) REQUIRE(row.size() == kColumns.size());
 

@@ -9,6 +9,7 @@
 
 #include "core/random.h"
 #include "engine/metrics.h"
+#include "scenario/budget_file.h"
 #include "testing.h"
 
 namespace sdsim::testing {
@@ -661,7 +662,12 @@ TEST_CASE("load: every scenario file shipped in scenarios/ is valid", "[scenario
     ResolvedScenario resolved;
     Model m;
     Problems problems;
-    LoadScenario(entry.path().string(), BuildOptions{}, &resolved, &m, &problems);
+    // A begroting file is checked against the scenario it names (scenario/budget_file.h).
+    const bool budget = IsBudgetFile(entry.path().string());
+    const std::string scenario =
+        budget ? BudgetScenario(entry.path().string(), &problems) : entry.path().string();
+    if (LoadScenario(scenario, BuildOptions{}, &resolved, &m, &problems) && budget)
+      ApplyBudgetFile(entry.path().string(), &m, &problems);
     std::vector<std::string> lines;
     for (const Problem& p : problems) lines.push_back(p.ToString());
     CHECK(lines.empty());
