@@ -57,7 +57,7 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
   long long replications = 1000, seed = 1;
   int threads = 0;
   std::string out_dir, period = "year", csv = "intl", baseline, budget, per_rep;
-  bool quiet = false;
+  bool quiet = false, strict = false;
   po::options_description opts("Options");
   opts.add_options()("help,h", "show this help")(
       "replications,r", po::value(&replications)->default_value(1000),
@@ -76,7 +76,9 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
       "per-replication", po::value(&per_rep)->implicit_value("totals"),
       "also write replications.csv: 'totals' (domains, pillars, taakvelden, totals; key metrics) "
       "or 'all' "
-      "(every row and metric; large)")("quiet,q", po::bool_switch(&quiet), "no progress line");
+      "(every row and metric; large)")("quiet,q", po::bool_switch(&quiet), "no progress line")(
+      "strict", po::bool_switch(&strict),
+      "plausibility warnings (values that look mistyped) are errors: nothing is run");
   if (const int code =
           ParseCommandLine(args, opts, "run", std::string(kRunUsage) + kRunHelp, &files);
       code >= 0)
@@ -106,7 +108,7 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
   }
 
   LoadedScenarios loaded;
-  if (!LoadScenarioFiles(files, build, &loaded)) return kExitInvalidInput;
+  if (!LoadScenarioFiles(files, build, &loaded, strict)) return kExitInvalidInput;
   const Dist& dist = CurrentDist();
   if (!budget.empty()) {
     Problems problems;
@@ -198,7 +200,7 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
   info.budget_file = budget;
   info.mpi_ranks = dist.size;
   info.peak_memory_mb = PeakMemoryMb();
-  result.files.push_back({"manifest.json", ManifestJson(info, resolved)});
+  result.files.push_back({"manifest.json", ManifestJson(info, resolved, models)});
   bool made = false;
   if (!MakeOutDir(out_dir, &made, &err) || !WriteOutputs(out_dir, result.files, &err) ||
       (!job.per_replication_path.empty() &&

@@ -107,7 +107,7 @@ int SweepCommand(const std::vector<std::string>& args,
   long long replications = 1000, seed = 1;
   int threads = 0;
   std::string out_dir, period = "year", csv = "intl";
-  bool quiet = false;
+  bool quiet = false, strict = false;
   po::options_description opts("Options");
   opts.add_options()("help,h", "show this help")("vary", po::value(&vary),
                                                  "KEY=v1,v2,... (repeatable)")(
@@ -117,7 +117,9 @@ int SweepCommand(const std::vector<std::string>& args,
       "out,o", po::value(&out_dir), "output folder (default: a new folder under results/)")(
       "period", po::value(&period)->default_value("year"), "reporting period: year, half or month")(
       "csv", po::value(&csv)->default_value("intl"), "CSV dialect: intl or nl")(
-      "quiet,q", po::bool_switch(&quiet), "no progress line");
+      "quiet,q", po::bool_switch(&quiet), "no progress line")(
+      "strict", po::bool_switch(&strict),
+      "plausibility warnings (values that look mistyped) are errors: nothing is run");
   if (const int code = ParseCommandLine(args, opts, "sweep", std::string(kSweepHelp), &files);
       code >= 0)
     return code;
@@ -165,7 +167,7 @@ int SweepCommand(const std::vector<std::string>& args,
   }
   // The base must be valid, and every varied key must name a place in it.
   LoadedScenarios base;
-  if (!LoadScenarioFiles(files, build, &base)) return kExitInvalidInput;
+  if (!LoadScenarioFiles(files, build, &base, strict)) return kExitInvalidInput;
   const ResolvedScenario& resolved = base.resolved.front();
   for (const Axis& a : axes) {
     const std::string parent = a.pointer.substr(0, a.pointer.rfind('/'));
@@ -287,7 +289,7 @@ int SweepCommand(const std::vector<std::string>& args,
     info.outputs = {"sweep.csv", "manifest.json"};
     info.finished_utc = UtcNow();
     info.mpi_ranks = dist.size;
-    Json manifest = Json::parse(ManifestJson(info, {&resolved}));
+    Json manifest = Json::parse(ManifestJson(info, {&resolved}, {&base.models.front()}));
     manifest["sweep"] = {
         {"vary", vary}, {"points", points}, {"finished", finished}, {"failed", failures}};
     if (!WriteOutputs(out_dir, {{"sweep.csv", table}, {"manifest.json", manifest.dump(2) + "\n"}},

@@ -268,6 +268,15 @@ struct BudgetLine {
   double amount = 0;
 };
 
+// The price index change of one calendar year: given in the scenario, carried forward from the
+// last earlier year with a figure, or 0 when no earlier year has one.
+struct IndexYear {
+  int year = 0;
+  double rate = 0;
+  bool given = false;
+  int carried_from = 0;  // the year whose figure is used (0 = given, or none: rate 0)
+};
+
 // An effect size shared by one or more levers (levers with the same name share it).
 struct EffectModel {
   std::string name;
@@ -287,6 +296,8 @@ struct Model {
   std::vector<int> node_group;  // each node's own row group (kForm, kCostLine or kToegang)
   std::vector<TargetModel> targets;
   std::vector<BudgetLine> budget;
+  // Indexation per year between the base year and the horizon (empty: the scenario has none).
+  std::vector<IndexYear> indexation;
   std::vector<EffectModel> effects;
   std::vector<LeverModel> levers;
   // Lower Cholesky factor of the effects' correlation matrix (row-major, effects x effects);

@@ -189,8 +189,8 @@ TEST_CASE("cli: bad flags exit 2 with a message naming the flag, and write nothi
   CHECK(out == "sdsim run: name at least one scenario file (see sdsim run --help)\n");
   CHECK(RunSdsim("validate", &out) == 2);
   CHECK(out == "sdsim validate: name at least one scenario file (see sdsim validate --help)\n");
-  CHECK(RunSdsim("validate --strict " + good, &out) == 2);
-  CHECK(out == "sdsim validate: unknown option --strict (see sdsim validate --help)\n");
+  CHECK(RunSdsim("validate --stric " + good, &out) == 2);
+  CHECK(out == "sdsim validate: unknown option --stric (see sdsim validate --help)\n");
 }
 
 TEST_CASE("cli: unknown command exits 2 and names the commands", "[scenario][cli]") {
@@ -232,7 +232,7 @@ TEST_CASE("cli: help and version exit 0 and print usage", "[scenario][cli]") {
   }
   SECTION("sdsim validate --help") {
     CHECK(RunSdsim("validate --help", &out) == 0);
-    CHECK(out.rfind("Usage: sdsim validate FILE...\n", 0) == 0);
+    CHECK(out.rfind("Usage: sdsim validate FILE... [--strict] [--costs]\n", 0) == 0);
     CHECK(out.find("Nothing is written.") != std::string::npos);
   }
   SECTION("sdsim --version") {

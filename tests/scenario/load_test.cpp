@@ -820,22 +820,22 @@ TEST_CASE("load v3: indexation multiplies prices by (1 + rate) per year after th
           "[scenario]") {
   const Model m = Load(kV3);
   // 100 per day in 2025 prices: 103.5 in 2026, 103.5 x 1.03 = 106.605 in 2027; no rate for 2028,
-  // so 2028 keeps the 2027 level.
+  // so 2028 carries the 2027 rate forward: 106.605 x 1.03 = 109.80315.
   const RateCurve& t = m.nodes[kAmbulant].tariff;
   CHECK(RateOn(m, t, {2025, 12, 31}) == Approx(100.0).epsilon(1e-12));
   CHECK(RateOn(m, t, {2026, 1, 1}) == Approx(103.5).epsilon(1e-12));
   CHECK(RateOn(m, t, {2027, 6, 30}) == Approx(106.605).epsilon(1e-12));
-  CHECK(RateOn(m, t, {2028, 12, 31}) == Approx(106.605).epsilon(1e-12));
+  CHECK(RateOn(m, t, {2028, 12, 31}) == Approx(109.80315).epsilon(1e-12));
   // A monthly price: indexed, then spread over the days of the month.
   const RateCurve& month = m.nodes[kBegeleiding].tariff;
   CHECK(RateOn(m, month, {2025, 2, 1}) == Approx(900.0 / 28));
   CHECK(RateOn(m, month, {2026, 2, 1}) == Approx(900.0 * 1.035 / 28));
-  CHECK(RateOn(m, month, {2028, 2, 1}) == Approx(900.0 * 1.035 * 1.03 / 29));
+  CHECK(RateOn(m, month, {2028, 2, 1}) == Approx(900.0 * 1.035 * 1.03 * 1.03 / 29));
   // Yearly amounts (cost lines, budgets, staff) too: 365,000 a year is 1,000 a day in 2025.
   const RateCurve& line = m.nodes[kVoorliggendVeld].fixed;
   CHECK(RateOn(m, line, {2025, 3, 1}) == Approx(1000.0));
   CHECK(RateOn(m, line, {2026, 3, 1}) == Approx(1035.0));
-  CHECK(RateOn(m, line, {2028, 3, 1}) == Approx(365000 * 1.035 * 1.03 / 366));
+  CHECK(RateOn(m, line, {2028, 3, 1}) == Approx(365000 * 1.035 * 1.03 * 1.03 / 366));
   CHECK(line.Integral(m.calendar.DayOf({2026, 1, 1}), m.calendar.DayOf({2027, 1, 1})) ==
         Approx(365000 * 1.035));
 
@@ -973,7 +973,7 @@ TEST_CASE("load v3: contracts: lump sum, staff, one-off, trajectory price, PGB",
   SECTION("staff: fte x cost_per_fte a year as a fixed cost; staffed capacity") {
     const NodeModel& l = m.nodes[kLokaalTeam];
     CHECK(RateOn(m, l.fixed, {2025, 6, 1}) == Approx(5 * 73000.0 / 365));  // 1,000 a day
-    CHECK(RateOn(m, l.fixed, {2028, 6, 1}) == Approx(5 * 73000.0 * 1.035 * 1.03 / 366));
+    CHECK(RateOn(m, l.fixed, {2028, 6, 1}) == Approx(5 * 73000.0 * 1.035 * 1.03 * 1.03 / 366));
     REQUIRE(l.capacity.size() == 1);
     CHECK(l.capacity[0].places == 150);  // 5 FTE x 30 clients
   }
@@ -986,7 +986,7 @@ TEST_CASE("load v3: contracts: lump sum, staff, one-off, trajectory price, PGB",
     CHECK(RateOn(m, h.per_start, {2026, 6, 1}) + RateOn(m, h.one_off, {2026, 6, 1}) ==
           Approx(2100.0 * 1.035));
     CHECK(RateOn(m, h.per_start, {2028, 6, 1}) + RateOn(m, h.one_off, {2028, 6, 1}) ==
-          Approx(2100.0 * 1.035 * 1.03));
+          Approx(2100.0 * 1.035 * 1.03 * 1.03));
     CHECK(h.tariff.Integral(m.calendar.horizon()) == 0.0);
     // A price per day has no per-start part.
     CHECK(m.nodes[kAmbulant].per_start.Integral(m.calendar.horizon()) == 0.0);
