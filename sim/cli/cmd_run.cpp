@@ -17,6 +17,7 @@
 #include "cli/run_job.h"
 #include "io/manifest.h"
 #include "runner/batch.h"
+#include "scenario/baseline.h"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
@@ -34,11 +35,13 @@ const char kRunHelp[] =
     "same random numbers wherever the scenarios agree, and writes to the output folder:\n"
     "  summary.csv    per scenario, row (care form, domain, pillar, taakveld, payer, age band,\n"
     "                 total) and period: every metric with mean, sd, p5 p25 p50 p75 p95\n"
-    "  compare.csv    with two or more files: each scenario minus the baseline (the first file or\n"
-    "                 --baseline), paired per replication: mean and p5/p50/p95 of the difference "
-    "in\n"
-    "                 cost and clients, P(saving), cumulative net effect incl. investment, "
-    "payback\n"
+    "  begroting.csv  cost per taakveld (BBV order) and payer, per domain and payer, per payer\n"
+    "                 and in total: one row each, mean p5 p95 per year (paste into a begroting)\n"
+    "  compare.csv    with two or more files: each scenario minus the baseline, paired per\n"
+    "                 replication: mean and p5/p50/p95 of the difference in cost and clients,\n"
+    "                 P(saving), cumulative net effect incl. investment, payback. The baseline is\n"
+    "                 --baseline FILE, else the file marked \"baseline\": true, else the file all\n"
+    "                 others extend; if that is not clear, sdsim says so and runs nothing\n"
     "  targets.csv    the figures a scenario declares under \"targets\", and whether they are met\n"
     "  budget.csv     with a begroting (--budget FILE or \"budget\" in a scenario): P(overrun),\n"
     "                 expected overrun, reserve needed for 90% and 95% certainty\n"
@@ -70,7 +73,8 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
       "csv", po::value(&csv)->default_value("intl"),
       "CSV dialect: intl (, and .) or nl (; and decimal comma, for a Dutch Excel)")(
       "baseline", po::value(&baseline),
-      "the scenario file the others are compared with (default: the first)")(
+      "the scenario file the others are compared with (default: the one marked \"baseline\": "
+      "true, else the one every other file extends)")(
       "budget", po::value(&budget),
       "a begroting file (JSON) to check every scenario's cost against")(
       "per-replication", po::value(&per_rep)->implicit_value("totals"),
@@ -128,7 +132,21 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
     }
   }
 
-  if (out_dir.empty()) out_dir = DefaultOutDir(loaded.resolved.front().name);
+  // The baseline, by meaning: --baseline, else the marked file, else the file the others extend.
+  std::string baseline_reason = "--baseline";
+  if (!baseline.empty()) {
+    job.baseline =
+        static_cast<int>(std::find(files.begin(), files.end(), baseline) - files.begin());
+  } else {
+    const BaselineChoice choice = ChooseBaseline(loaded.resolved, files);
+    if (choice.index < 0) {
+      if (dist.root()) std::fprintf(stderr, "sdsim run: %s\n", choice.error.c_str());
+      return kExitUsage;
+    }
+    job.baseline = choice.index;
+    baseline_reason = choice.reason;
+  }
+  if (out_dir.empty()) out_dir = DefaultOutDir(loaded.resolved[job.baseline].name);
   bool created = false;
   std::string err;
   // Check now that the folder can be made (so a long run does not fail at the end), but leave
@@ -156,9 +174,6 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
     models.push_back(&loaded.models[s]);
     names.push_back(loaded.resolved[s].name);
   }
-  if (!baseline.empty())
-    job.baseline =
-        static_cast<int>(std::find(files.begin(), files.end(), baseline) - files.begin());
   job.seed = info.seed;
   job.replications = info.replications;
   job.threads = threads;
@@ -211,6 +226,9 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
     return kExitOutputError;
   }
   std::fputs(result.report.c_str(), stdout);
+  if (loaded.models.size() > 1)
+    std::printf("  the baseline is %s (%s)\n", files[job.baseline].c_str(),
+                baseline_reason.c_str());
   std::printf("results in %s/:", out_dir.c_str());
   for (const std::string& f : info.outputs) std::printf(" %s", f.c_str());
   std::printf("\n");

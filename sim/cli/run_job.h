@@ -13,10 +13,9 @@
 
 #include "core/model.h"
 #include "io/csv.h"
+#include "io/replications_csv.h"
 
 namespace sdsim {
-
-enum class PerReplication { kNone, kTotals, kAll };
 
 struct JobOptions {
   uint64_t seed = 1;

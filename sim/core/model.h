@@ -194,9 +194,10 @@ enum class GroupKind : uint8_t {
   kIncomeLine,
   kDomain,
   kDomainPillar,
+  kDomainTaakveld,
   kPillar,
   kTaakveld,
-  kPayer,
+  kPayer,  // the cost one payer pays: in all, or within one domain or one taakveld (set)
   kBand,
   kTotal
 };
@@ -211,6 +212,17 @@ struct GroupModel {
   int payer_index = -1;    // for kPayer
   int mask_bit = -1;       // bit in GroupMask if the group counts unique clients
 };
+
+// The aggregation level of a group, the `level` column of the outputs: the rows of one level
+// never overlap, so a sum over one level never counts anything twice. "form" (every care form,
+// toegang and cost line), "domain", "domain_pillar", "domain_taakveld", "domain_payer",
+// "domain_age_band", "pillar", "taakveld", "taakveld_payer", "payer", "total".
+const char* GroupLevel(const GroupModel& group);
+
+// BBV order of taakvelden: by main number, then by the number after the point (6.1, 6.2, ...,
+// 6.6, 6.71, 6.72, 6.81, 6.82; 0.9 before 0.10); names that are not taakveld numbers last, in
+// alphabetical order.
+bool TaakveldBefore(const std::string& a, const std::string& b);
 
 // A target the scenario declares (e.g. "pleegzorg + verblijf about 63 on 1 January 2025"):
 // the metric summed over `groups` (or the one group's value for non-additive metrics) in

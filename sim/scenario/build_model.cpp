@@ -728,6 +728,7 @@ void Builder::Build() {
   if (const Json* n = top.Find("name"); n && (!n->is_string() || n->get<std::string>().empty()))
     top.Fail("name", *n, "must be non-empty text");
   top.String("description");
+  top.Bool("baseline");  // marks the baseline of a run (scenario/baseline.h); never inherited
   // Calendar first: dates elsewhere are checked against it.
   Date start = kDefaultStart, end = kDefaultEnd;
   bool dates_ok = true;
@@ -816,8 +817,9 @@ void Builder::ReadBudget(const Json& j, const std::string& ptr) {
     if (group < 0) {
       r.Fail("", "no output row matches (domain \"" + sel[0] + "\", pillar \"" + sel[1] +
                      "\", taakveld \"" + sel[2] + "\", payer \"" + sel[3] +
-                     "\"); a budget line is for a domain, pillar, taakveld, "
-                     "payer or the total (leave all out)");
+                     "\"); a budget line is for the total (leave all out), a domain, pillar, "
+                     "taakveld or payer, a domain with a pillar, taakveld or payer, or a "
+                     "taakveld with a payer");
       continue;
     }
     std::string selection;

@@ -15,9 +15,9 @@ const char kBase[] = R"({"name": "basis", "start_date": "2025-01-01", "end_date"
 
 const std::vector<std::string>& SummaryColumns() {
   static const std::vector<std::string> cols = {
-      "scenario", "domain", "form",   "pillar", "taakveld",     "payer",
-      "age_band", "year",   "period", "metric", "replications", "mean",
-      "sd",       "p5",     "p25",    "p50",    "p75",          "p95"};
+      "scenario", "level", "domain", "form",   "pillar",       "taakveld", "payer",
+      "age_band", "year",  "period", "metric", "replications", "mean",     "sd",
+      "p5",       "p25",   "p50",    "p75",    "p95"};
   return cols;
 }
 
@@ -163,7 +163,7 @@ TEST_CASE("sweep: the nl dialect", "[sweep][cli]") {
   REQUIRE(text.rfind("\xEF\xBB\xBF", 0) == 0);  // byte-order mark, once
   CHECK(text.find("\xEF\xBB\xBF", 3) == std::string::npos);
   CHECK(text.rfind("\xEF\xBB\xBF"
-                   "domains.d.forms.f.tariff.amount;scenario;domain;form;",
+                   "domains.d.forms.f.tariff.amount;scenario;level;domain;form;",
                    0) == 0);
   const CsvTable t = ParseCsvTable(text, ';');
   REQUIRE(t.rows.size() % 2 == 0);

@@ -120,7 +120,8 @@ TEST_CASE("cli: run with a bad file exits 1 and creates or writes nothing", "[sc
   CHECK(IsEmptyDir(out_dir));
 }
 
-TEST_CASE("cli: run with a good file writes summary.csv and manifest.json", "[scenario][cli]") {
+TEST_CASE("cli: run with a good file writes summary.csv, begroting.csv and manifest.json",
+          "[scenario][cli]") {
   TempDir dir;
   const std::string good = dir.Write("good.json", kGood);
   const std::string out_dir = dir.path() + "/out";
@@ -129,7 +130,8 @@ TEST_CASE("cli: run with a good file writes summary.csv and manifest.json", "[sc
                    &out) == 0);
   CHECK(fs::is_regular_file(out_dir + "/summary.csv"));
   CHECK(fs::is_regular_file(out_dir + "/manifest.json"));
-  CHECK(out.find("results in " + out_dir + "/: summary.csv manifest.json") != std::string::npos);
+  CHECK(out.find("results in " + out_dir + "/: summary.csv begroting.csv manifest.json") !=
+        std::string::npos);
 }
 
 TEST_CASE("cli: two files with the same scenario name are rejected", "[scenario][cli]") {

@@ -1,0 +1,83 @@
+// The printed cost per domain for the municipality's own money.
+#include "io/cost_table.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "engine/metrics.h"
+
+namespace sdsim {
+
+const char* const kOwnPayer = "gemeente";
+
+std::string Thousands(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.0f", std::fabs(v));
+  std::string digits = buf, out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return (v <= -0.5 ? "-" : "") + out;
+}
+
+std::string CostTable(const std::vector<ScenarioSummary>& scenarios) {
+  std::string out;
+  char cell[96];
+  for (const ScenarioSummary& s : scenarios) {
+    const Model& m = *s.model;
+    const ResultLayout L{m.calendar.num_periods(), m.num_groups(), kNumMetrics};
+    auto cost = [&](int g, int p) { return s.stats->Get(L.Index(p, g, kCost)); };
+    // The gemeente's rows: per domain (domain x payer) and its total (payer); without a gemeente
+    // payer (every cost paid by others), the domains and the total as they are.
+    std::vector<int> domains, others;
+    int total = -1;
+    bool own = false;
+    for (int g = 0; g < m.num_groups(); ++g)
+      own |= m.groups[g].kind == GroupKind::kPayer && m.groups[g].payer == kOwnPayer;
+    for (int g = 0; g < m.num_groups(); ++g) {
+      const GroupModel& grp = m.groups[g];
+      const std::string level = GroupLevel(grp);
+      if (own ? level == "domain_payer" && grp.payer == kOwnPayer : level == "domain")
+        domains.push_back(g);
+      if (own ? level == "payer" && grp.payer == kOwnPayer : grp.kind == GroupKind::kTotal)
+        total = g;
+      if (own && level == "payer" && grp.payer != kOwnPayer) others.push_back(g);
+    }
+    out += "  " + s.name + ": cost " +
+           (own ? std::string("paid by the ") + kOwnPayer : std::string("in total")) +
+           " x EUR 1,000, mean per domain; the total with [p5 - p95]\n";
+    std::vector<int> width;
+    out += "    period  ";
+    for (int g : domains) {
+      width.push_back(std::max<int>(9, static_cast<int>(m.groups[g].domain.size()) + 2));
+      std::snprintf(cell, sizeof cell, "%*s", width.back(), m.groups[g].domain.c_str());
+      out += cell;
+    }
+    out += "      total\n";
+    for (int p = 0; p < L.periods; ++p) {
+      std::snprintf(cell, sizeof cell, "    %-8s", m.calendar.periods()[p].label.c_str());
+      out += cell;
+      for (size_t i = 0; i < domains.size(); ++i) {
+        std::snprintf(cell, sizeof cell, "%*s", width[i],
+                      Thousands(cost(domains[i], p).mean / 1e3).c_str());
+        out += cell;
+      }
+      const Stats t = cost(total, p);
+      std::snprintf(cell, sizeof cell, "%11s  [%s - %s]\n", Thousands(t.mean / 1e3).c_str(),
+                    Thousands(t.p5 / 1e3).c_str(), Thousands(t.p95 / 1e3).c_str());
+      out += cell;
+    }
+    for (int g : others) {
+      out += "    besides, paid by " + m.groups[g].payer + " (not in this total):";
+      for (int p = 0; p < L.periods; ++p)
+        out += std::string(p ? ";" : "") + " " + m.calendar.periods()[p].label + " " +
+               Thousands(cost(g, p).mean / 1e3);
+      out += "\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace sdsim

@@ -1,0 +1,21 @@
+// The cost table of the terminal report: per scenario and period, the cost per domain that the
+// municipality pays from its own budget (payer "gemeente"), their total with p5-p95, and what
+// other payers (the centrumgemeente) pay besides it, so the printed total is the begroting's.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "io/summary.h"
+
+namespace sdsim {
+
+// The payer whose money is the municipality's own budget (the default payer of every cost).
+extern const char* const kOwnPayer;
+
+// "12,345" (no decimals), for tables in thousands of euros.
+std::string Thousands(double v);
+
+std::string CostTable(const std::vector<ScenarioSummary>& scenarios);
+
+}  // namespace sdsim
