@@ -69,10 +69,9 @@ inline std::vector<std::string> LoadText(const std::string& text, Model* model,
   return out;
 }
 
-// Runs the real sdsim binary with `args` (a shell-quoted string); returns the exit code and
-// captures stdout+stderr.
-inline int RunSdsim(const std::string& args, std::string* output = nullptr) {
-  const std::string cmd = std::string(SDSIM_BINARY) + " " + args + " 2>&1";
+// Runs a shell command; returns its exit code and captures stdout+stderr.
+inline int RunShell(const std::string& command, std::string* output = nullptr) {
+  const std::string cmd = command + " 2>&1";
   FILE* pipe = popen(cmd.c_str(), "r");
   std::string out;
   std::array<char, 4096> buf;
@@ -81,6 +80,17 @@ inline int RunSdsim(const std::string& args, std::string* output = nullptr) {
   const int status = pclose(pipe);
   if (output) *output = out;
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+// Runs the real sdsim binary with `args` (a shell-quoted string).
+inline int RunSdsim(const std::string& args, std::string* output = nullptr) {
+  return RunShell(std::string(SDSIM_BINARY) + " " + args, output);
+}
+
+// The same, in the folder `dir` (so file names in messages are as a user there types them).
+inline int RunSdsimIn(const std::string& dir, const std::string& args,
+                      std::string* output = nullptr) {
+  return RunShell("cd '" + dir + "' && " + std::string(SDSIM_BINARY) + " " + args, output);
 }
 
 inline std::string SourcePath(const std::string& rel) {

@@ -101,6 +101,9 @@ JobOutputs RunJob(const std::vector<const Model*>& models, const std::vector<std
       compare_results.push_back({names[s], names[options.baseline], comparisons[s].get(),
                                  &aggregators[s], &aggregators[options.baseline]});
   }
+  for (size_t s = 0; s < n; ++s)
+    out.headlines.push_back(
+        HeadlineOf(*models[s], aggregators[s], comparisons[s].get(), budget_results[s].results));
   out.files.push_back({"summary.csv", SummaryCsv(summaries, options.dialect)});
   out.files.push_back({"begroting.csv", BegrotingCsv(summaries, options.dialect)});
   if (any_targets)

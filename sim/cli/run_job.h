@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "cli/headline.h"
 #include "core/model.h"
 #include "io/csv.h"
 #include "io/replications_csv.h"
@@ -34,6 +35,7 @@ struct JobOptions {
 struct JobOutputs {
   std::vector<std::pair<std::string, std::string>> files;  // name -> content
   std::string report;                                      // for the terminal
+  std::vector<Headline> headlines;                         // per scenario, for a sweep's table
   uint64_t events = 0;
   double seconds = 0;
   long replications_done = 0;

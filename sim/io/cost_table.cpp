@@ -11,6 +11,16 @@ namespace sdsim {
 
 const char* const kOwnPayer = "gemeente";
 
+int OwnCostGroup(const Model& m) {
+  int total = -1;
+  for (int g = 0; g < m.num_groups(); ++g) {
+    const GroupModel& grp = m.groups[g];
+    if (std::string(GroupLevel(grp)) == "payer" && grp.payer == kOwnPayer) return g;
+    if (grp.kind == GroupKind::kTotal) total = g;
+  }
+  return total;
+}
+
 std::string Thousands(double v) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.0f", std::fabs(v));
@@ -32,17 +42,13 @@ std::string CostTable(const std::vector<ScenarioSummary>& scenarios) {
     // The gemeente's rows: per domain (domain x payer) and its total (payer); without a gemeente
     // payer (every cost paid by others), the domains and the total as they are.
     std::vector<int> domains, others;
-    int total = -1;
-    bool own = false;
-    for (int g = 0; g < m.num_groups(); ++g)
-      own |= m.groups[g].kind == GroupKind::kPayer && m.groups[g].payer == kOwnPayer;
+    const int total = OwnCostGroup(m);
+    const bool own = m.groups[total].kind == GroupKind::kPayer;
     for (int g = 0; g < m.num_groups(); ++g) {
       const GroupModel& grp = m.groups[g];
       const std::string level = GroupLevel(grp);
       if (own ? level == "domain_payer" && grp.payer == kOwnPayer : level == "domain")
         domains.push_back(g);
-      if (own ? level == "payer" && grp.payer == kOwnPayer : grp.kind == GroupKind::kTotal)
-        total = g;
       if (own && level == "payer" && grp.payer != kOwnPayer) others.push_back(g);
     }
     out += "  " + s.name + ": cost " +

@@ -13,6 +13,10 @@ namespace sdsim {
 // The payer whose money is the municipality's own budget (the default payer of every cost).
 extern const char* const kOwnPayer;
 
+// The output group of the municipality's own money: the payer row of kOwnPayer, or the total when
+// no cost is paid by it.
+int OwnCostGroup(const Model& m);
+
 // "12,345" (no decimals), for tables in thousands of euros.
 std::string Thousands(double v);
 

@@ -135,7 +135,9 @@ void CheckStocks(const ResolvedScenario& sc, const Model& m, Problems* out) {
                               " (the places you contract), or check the number of clients"));
       continue;
     }
-    // Far from a steady flow: a factor 2 (and 5 clients) either way.
+    // Far from a steady flow: a factor 2 (and 5 clients) either way. A form nothing routes to is
+    // being wound down on purpose (its clients leave as their care ends).
+    if (starts[k] <= 1e-9) continue;
     const double flow = starts[k] * time_in_care[k] / kDaysPerYear;
     const double steady = std::min(flow, static_cast<double>(places));
     if (std::max(clients, steady) < 10) continue;
