@@ -120,7 +120,7 @@ JobOutputs RunJob(const std::vector<const Model*>& models, const std::vector<std
                 options.replications, n, n == 1 ? "" : "s", out.seconds,
                 options.replications * static_cast<double>(n) / std::max(out.seconds, 1e-9));
   out.report = line;
-  out.report += CostTable(summaries);
+  out.report += CostTable(summaries, static_cast<size_t>(options.baseline));
   out.report += BudgetTable(budget_results);
   out.report += CompareTable(compare_results);
   out.report += TargetsTable(target_results);

@@ -32,10 +32,11 @@ std::string Thousands(double v) {
   return (v <= -0.5 ? "-" : "") + out;
 }
 
-std::string CostTable(const std::vector<ScenarioSummary>& scenarios) {
+std::string CostTable(const std::vector<ScenarioSummary>& scenarios, size_t baseline) {
   std::string out;
   char cell[96];
-  for (const ScenarioSummary& s : scenarios) {
+  {
+    const ScenarioSummary& s = scenarios[baseline];
     const Model& m = *s.model;
     const ResultLayout L{m.calendar.num_periods(), m.num_groups(), kNumMetrics};
     auto cost = [&](int g, int p) { return s.stats->Get(L.Index(p, g, kCost)); };
@@ -82,6 +83,34 @@ std::string CostTable(const std::vector<ScenarioSummary>& scenarios) {
                Thousands(cost(g, p).mean / 1e3);
       out += "\n";
     }
+  }
+  if (scenarios.size() < 2) return out;
+  // The others: their totals (the gemeente's money, else the total) per period.
+  const Model& bm = *scenarios[baseline].model;
+  size_t name_width = 8;
+  for (const ScenarioSummary& s : scenarios) name_width = std::max(name_width, s.name.size());
+  const bool own = bm.groups[OwnCostGroup(bm)].kind == GroupKind::kPayer;
+  out += std::string("  the other scenarios: cost ") +
+         (own ? std::string("paid by the ") + kOwnPayer : std::string("in total")) +
+         " x EUR 1,000, mean (their differences from " + scenarios[baseline].name +
+         ", paired, below)\n    " + std::string(name_width, ' ');
+  for (const Period& p : bm.calendar.periods()) {
+    std::snprintf(cell, sizeof cell, "%10s", p.label.c_str());
+    out += cell;
+  }
+  out += "\n";
+  for (size_t i = 0; i < scenarios.size(); ++i) {
+    if (i == baseline) continue;
+    const Model& m = *scenarios[i].model;
+    const ResultLayout L{m.calendar.num_periods(), m.num_groups(), kNumMetrics};
+    const int g = OwnCostGroup(m);
+    out += "    " + scenarios[i].name + std::string(name_width - scenarios[i].name.size(), ' ');
+    for (int p = 0; p < L.periods; ++p) {
+      std::snprintf(cell, sizeof cell, "%10s",
+                    Thousands(scenarios[i].stats->Get(L.Index(p, g, kCost)).mean / 1e3).c_str());
+      out += cell;
+    }
+    out += "\n";
   }
   return out;
 }

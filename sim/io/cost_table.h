@@ -1,6 +1,6 @@
-// The cost table of the terminal report: per scenario and period, the cost per domain that the
-// municipality pays from its own budget (payer "gemeente"), their total with p5-p95, and what
-// other payers (the centrumgemeente) pay besides it, so the printed total is the begroting's.
+// The cost table of the terminal report: per period, the cost per domain that the municipality
+// pays from its own budget (payer "gemeente"), their total with p5-p95, and what other payers
+// (the centrumgemeente) pay besides it, so the printed total is the begroting's.
 #pragma once
 
 #include <string>
@@ -20,6 +20,8 @@ int OwnCostGroup(const Model& m);
 // "12,345" (no decimals), for tables in thousands of euros.
 std::string Thousands(double v);
 
-std::string CostTable(const std::vector<ScenarioSummary>& scenarios);
+// The baseline (scenarios[baseline]) per domain and period; the other scenarios, if any, one line
+// each with their total per period (their differences follow in the paired comparison).
+std::string CostTable(const std::vector<ScenarioSummary>& scenarios, size_t baseline = 0);
 
 }  // namespace sdsim

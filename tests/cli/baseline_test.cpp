@@ -43,6 +43,14 @@ TEST_CASE("baseline: the file the others extend, whatever the order of the files
              Catch::Contains("  the baseline is baseline.json (every other file extends it)"));
   CHECK_THAT(out, Catch::Contains("lokale_teams vs baseline (paired)") &&
                       Catch::Contains("combinatie vs baseline (paired)"));
+  // The cost table shows the baseline per domain and the others one line each, not the baseline
+  // first because it came first on the command line.
+  CHECK_THAT(
+      out,
+      Catch::StartsWith("sdsim:") &&
+          Catch::Contains("\n  baseline: cost paid by the gemeente x EUR 1,000, mean per domain") &&
+          Catch::Contains("  the other scenarios: cost paid by the gemeente x EUR 1,000, mean") &&
+          !Catch::Contains("  lokale_teams: cost"));
   const CsvTable cmp = ParseCsvTable(ReadText(dir.path() + "/o/compare.csv"));
   REQUIRE(!cmp.rows.empty());
   CHECK(cmp.Where({{"baseline", "baseline"}}).size() == cmp.rows.size());
