@@ -13,6 +13,8 @@ PACKAGES=(
   catch2                              # tests
   libopenmpi-dev openmpi-bin          # distributed runs (mpirun / Slurm) and their tests
   libreoffice-calc-nogui              # tests: opens the CSV output in a real spreadsheet
+  liblbfgspp-dev                      # sdsim fit: L-BFGS-B for the maximum-likelihood fits (MIT)
+  r-base-core r-cran-survival         # tests: R's survival package cross-checks the fit estimators
 )
 
 missing=()

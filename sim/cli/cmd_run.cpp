@@ -15,6 +15,8 @@
 #include "cli/out_dir.h"
 #include "cli/progress.h"
 #include "cli/run_job.h"
+#include "io/episode_records.h"
+#include "io/files.h"
 #include "io/manifest.h"
 #include "runner/batch.h"
 #include "scenario/baseline.h"
@@ -47,6 +49,8 @@ const char kRunHelp[] =
     "                 expected overrun, reserve needed for 90% and 95% certainty\n"
     "  replications.csv  with --per-replication: every replication's values, for own analysis\n"
     "  manifest.json  version, seed, replications, the resolved scenarios and input file hashes\n"
+    "With --records FILE also the episodes of replication 0 of the baseline, in the records\n"
+    "format of sdsim fit (scenarios/records.md).\n"
     "The same --seed gives byte-identical CSV files for any --threads.\n"
     "\n"
     "Example:\n"
@@ -59,7 +63,7 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
   std::vector<std::string> files;
   long long replications = 1000, seed = 1;
   int threads = 0;
-  std::string out_dir, period = "year", csv = "intl", baseline, budget, per_rep;
+  std::string out_dir, period = "year", csv = "intl", baseline, budget, per_rep, records;
   bool quiet = false, strict = false;
   po::options_description opts("Options");
   opts.add_options()("help,h", "show this help")(
@@ -82,7 +86,10 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
       "or 'all' "
       "(every row and metric; large)")("quiet,q", po::bool_switch(&quiet), "no progress line")(
       "strict", po::bool_switch(&strict),
-      "plausibility warnings (values that look mistyped) are errors: nothing is run");
+      "plausibility warnings (values that look mistyped) are errors: nothing is run")(
+      "records", po::value(&records),
+      "also write the episodes of replication 0 of the baseline scenario to FILE, in the records "
+      "format of sdsim fit");
   if (const int code =
           ParseCommandLine(args, opts, "run", std::string(kRunUsage) + kRunHelp, &files);
       code >= 0)
@@ -225,10 +232,19 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
                  err.empty() ? "cannot rename replications.csv" : err.c_str());
     return kExitOutputError;
   }
+  if (!records.empty()) {
+    // The same replication 0 as in the run (the sink draws nothing), of the baseline scenario.
+    const Model& m = loaded.models[static_cast<size_t>(job.baseline)];
+    if (!WriteFileAtomic(records, SimulatedRecords(m, info.seed, 0), &err)) {
+      std::fprintf(stderr, "sdsim run: %s\n", err.c_str());
+      return kExitOutputError;
+    }
+  }
   std::fputs(result.report.c_str(), stdout);
   if (loaded.models.size() > 1)
     std::printf("  the baseline is %s (%s)\n", files[job.baseline].c_str(),
                 baseline_reason.c_str());
+  if (!records.empty()) std::printf("episodes of replication 0 in %s\n", records.c_str());
   std::printf("results in %s/:", out_dir.c_str());
   for (const std::string& f : info.outputs) std::printf(" %s", f.c_str());
   std::printf("\n");

@@ -36,10 +36,12 @@ JobOutputs RunJob(const std::vector<const Model*>& models, const std::vector<std
     targets.emplace_back(*m);
     budgets.emplace_back(*m);
   }
-  // Every scenario against the baseline, on the same replications.
+  // Every scenario against the baseline, on the same replications; one over other years (the
+  // back-cast history.json in a run of scenarios/dronten/*.json) is run but not compared.
   std::vector<std::unique_ptr<Comparison>> comparisons(n);
   for (size_t s = 0; s < n; ++s)
-    if (static_cast<int>(s) != options.baseline)
+    if (static_cast<int>(s) != options.baseline &&
+        SameHorizon(*models[options.baseline], *models[s]))
       comparisons[s] = std::make_unique<Comparison>(*models[options.baseline], *models[s]);
   std::unique_ptr<ReplicationWriter> writer;
   if (options.per_replication != PerReplication::kNone &&

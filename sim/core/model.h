@@ -126,6 +126,10 @@ struct NodeModel {
   bool initial_elapsed_steady = true;   // elapsed time from the equilibrium distribution
   Distribution initial_elapsed;         // else from this distribution
   std::vector<double> equilibrium_quantiles;  // tabulated inverse CDF of the elapsed time
+  // Given per client (initial.elapsed_days, initial.age_days), one entry per initial client;
+  // empty = drawn as above. Birth days are days relative to the start date (negative).
+  std::vector<double> initial_elapsed_days;
+  std::vector<double> initial_birth_days;
 
   GroupMask groups{};  // groups this node's clients count in for unique clients
   uint64_t duration_key = 0, events_key = 0, stock_key = 0;

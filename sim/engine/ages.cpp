@@ -33,7 +33,10 @@ void Simulation::PlaceInitialClients(int k) {
     Client& client = clients_[c];
     client.node = k;
     client.joined = 0;
-    if (!node.initial_age_cum.empty()) {
+    if (!node.initial_birth_days.empty()) {
+      client.birth = node.initial_birth_days[i];
+      if (dm.limit_age > 0 && AgeAt(client.birth, 0) >= dm.limit_age) client.flags |= kFlagVerlengd;
+    } else if (!node.initial_age_cum.empty()) {
       const double u = s.Uniform();
       size_t b = 0;
       while (b + 1 < node.initial_age_cum.size() && u >= node.initial_age_cum[b]) ++b;
@@ -45,7 +48,11 @@ void Simulation::PlaceInitialClients(int k) {
     // Time already in care: from the equilibrium of the duration (a steady flow), or as given.
     // The remaining duration follows from the time already spent, never from a fresh draw.
     double elapsed, remaining;
-    if (node.initial_elapsed_steady && node.duration.HasLengthBiased()) {
+    if (!node.initial_elapsed_days.empty()) {
+      // Each client's real time in care (from records).
+      elapsed = node.initial_elapsed_days[i];
+      remaining = node.duration.SampleRemaining(node_duration_[k], elapsed);
+    } else if (node.initial_elapsed_steady && node.duration.HasLengthBiased()) {
       // Closed form: the whole episode is length-biased, and where the start date falls in it
       // is uniform; both parts then have the equilibrium density S(x) / E[D]. With a Wlz hazard
       // h the time already in care has density S(x) e^{-hx} / E[T] instead: keep a draw with
@@ -69,8 +76,9 @@ void Simulation::PlaceInitialClients(int k) {
     }
     client.domain_entry = -elapsed;
     client.joined = -elapsed;  // the beschikking's date, for renewals
+    if (sink_) sink_start_[c] = -elapsed;
     client.state = kInCare;
-    client.flags |= kFlagEverCare;
+    client.flags |= kFlagEverCare | kFlagStock;
     if (node.gedwongen_kader ||
         (node.initial_gk_share > 0 && s.Uniform() < node.initial_gk_share)) {
       client.flags |= kFlagGk;
@@ -88,6 +96,7 @@ void Simulation::PlaceInitialClients(int k) {
     client.node = k;
     client.joined = 0;
     client.state = kWaiting;
+    client.flags |= kFlagStock;
     waiting_[k].Push(Pack(c, ++client.ticket));
     ++waiting_n_[k];
     ++waiting0_[k];

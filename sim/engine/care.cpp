@@ -75,10 +75,15 @@ void Simulation::Start(uint32_t c, int k) {
   Client& client = clients_[c];
   client.state = kInCare;
   client.pending_at = -1;  // no escalation or renewal of an earlier stay may fire now
+  if (sink_) sink_start_[c] = now_;
   ++busy_[k];
   Flows& fl = flows(k);
   ++fl.starts;
   fl.care_days += DaysLeft();
+  if (client.flags & kFlagStock) {
+    ++fl.starts_stock;
+    fl.care_days_stock += DaysLeft();
+  }
   const double wait = now_ - client.joined;
   fl.wait_sum += wait;
   fl.waited += wait > 0;
@@ -125,8 +130,10 @@ void Simulation::Start(uint32_t c, int k) {
         (params_[k].per_start->starts().empty() ? 0.0 : params_[k].per_start->RateAt(now_)) +
         (node.one_off.starts().empty() ? 0.0 : node.one_off.RateAt(now_));
     if (once > 0) {
-      cost_[(static_cast<size_t>(period_) * num_nodes_ + k) * 2 +
-            (now_ >= node.payer_switch_day)] += once;
+      const size_t i =
+          (static_cast<size_t>(period_) * num_nodes_ + k) * 2 + (now_ >= node.payer_switch_day);
+      cost_[i] += once;
+      if (client.flags & kFlagStock) cost_stock_[i] += once;
       if (client.flags & kFlagGk) domain_flows(node.domain).gk_cost += once;
     }
   } else if (!params_[k].per_start->starts().empty()) {
@@ -157,6 +164,11 @@ void Simulation::StartWaiting(int k) {
 void Simulation::LeaveDomain(uint32_t c) {
   clients_[c].domain_entry = kNaN;
   clients_[c].flags &= ~(kFlagVerlengd | kFlagGk);
+}
+
+void Simulation::LeaveCare(uint32_t c) {
+  LeaveDomain(c);
+  clients_[c].flags &= ~kFlagStock;  // a later re-entry is new inflow
 }
 
 void Simulation::OnEndCare(uint32_t c) {
@@ -209,7 +221,7 @@ void Simulation::OnEndCare(uint32_t c) {
     Enter(c, dm.handover);
     return;
   }
-  LeaveDomain(c);
+  LeaveCare(c);
   const double reentry =
       node.reentry_probability *
       (params_[k].reentry_factor ? params_[k].reentry_factor->RateAt(now_) : 1.0);
@@ -226,13 +238,22 @@ void Simulation::OnEndCare(uint32_t c) {
   free_clients_.push_back(c);
 }
 
+void Simulation::SinkEpisode(uint32_t c, int k, ExitType exit) {
+  sink_->Episode(EpisodeEvent{sink_serial_[c], k, clients_[c].birth, sink_start_[c], now_, exit});
+}
+
 void Simulation::EndEpisode(uint32_t c, int k, ExitType type) {
   Client& client = clients_[c];
   const NodeModel& node = model_.nodes[k];
+  if (sink_ && node.is_care()) SinkEpisode(c, k, type);
   --busy_[k];
   Flows& fl = flows(k);
   ++fl.ends;
   fl.care_days -= DaysLeft();
+  if (client.flags & kFlagStock) {
+    ++fl.ends_stock;
+    fl.care_days_stock -= DaysLeft();
+  }
   if (node.is_care()) ++fl.by_type[static_cast<int>(type)];
   MarkSeen(client, node);
   if (client.flags & kFlagGk) client.gk_seen_period = period_;

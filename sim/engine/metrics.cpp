@@ -42,7 +42,15 @@ const char* const kNames[kNumMetrics] = {"clients_start",
                                          "gk_cost_share",
                                          "lifetime_risk_18",
                                          "income",
-                                         "saldo"};
+                                         "saldo",
+                                         "clients_start_stock",
+                                         "clients_end_stock",
+                                         "mean_clients_stock",
+                                         "cost_stock",
+                                         "clients_start_new",
+                                         "clients_end_new",
+                                         "mean_clients_new",
+                                         "cost_new"};
 
 }  // namespace
 
@@ -56,7 +64,17 @@ int MetricByName(const char* name) {
   return -1;
 }
 
+int MetricBase(int m) {
+  static const int kBase[] = {kClientsStart, kClientsEnd, kMeanClients, kCost};
+  return m >= kClientsStartStock ? kBase[(m - kClientsStartStock) % 4] : m;
+}
+
+const char* MetricCohort(int m) {
+  return m >= kClientsStartNew ? "new" : m >= kClientsStartStock ? "stock" : "all";
+}
+
 bool MetricApplies(GroupKind kind, int m) {
+  if (m >= kClientsStartStock) return MetricApplies(kind, MetricBase(m));
   switch (kind) {
     case GroupKind::kCostLine:
     case GroupKind::kPayer:

@@ -61,6 +61,12 @@ namespace sdsim {
 //                      temporary funds), booked per day like fixed costs
 //   saldo              income - the cost paid by the municipality itself (payer "gemeente"), for
 //                      domains and the total (only in scenarios with income lines)
+// The boeggolf: clients_start, clients_end, mean_clients and cost split by cohort (summary.csv's
+// `cohort` column; internally the metrics <name>_stock and <name>_new):
+//   stock              the clients in care or waiting on the start date, for as long as they
+//                      stay in care without a break (moves between forms included; a re-entry
+//                      after leaving is new): the care already committed in beschikkingen
+//   new                everyone else, and every cost not of a client (staff, lump sums, lines)
 enum Metric : int {
   kClientsStart,
   kClientsEnd,
@@ -99,6 +105,14 @@ enum Metric : int {
   kLifetimeRisk18,
   kIncome,
   kSaldo,
+  kClientsStartStock,
+  kClientsEndStock,
+  kMeanClientsStock,
+  kCostStock,
+  kClientsStartNew,
+  kClientsEndNew,
+  kMeanClientsNew,
+  kCostNew,
   kNumMetrics
 };
 
@@ -109,6 +123,10 @@ int MetricByName(const char* name);
 bool MetricApplies(GroupKind kind, int metric);
 // True if values of `metric` can be added across groups (counts, euros; not means or shares).
 bool MetricIsAdditive(int metric);
+// The cohort metrics: the metric they split (e.g. kCost for kCostStock) and the cohort ("stock",
+// "new"); every other metric is itself and "all".
+int MetricBase(int metric);
+const char* MetricCohort(int metric);
 
 struct ResultLayout {
   int periods = 0;

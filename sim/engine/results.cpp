@@ -105,17 +105,18 @@ void Simulation::Finalize(RepResult* out) const {
       }
       continue;
     }
-    double stock = 0, waiting = 0;
+    double stock = 0, waiting = 0, cohort = 0;  // cohort: clients of the stock cohort in care
     for (int k : grp.nodes) {
       if (!model_.nodes[k].is_care() && grp.kind != GroupKind::kToegang) continue;
       stock += stock0_[k];
       waiting += waiting0_[k];
     }
+    cohort = stock;
     for (int p = 0; p < L.periods; ++p) {
       const int year = model_.calendar.periods()[p].year;
       Flows sum;
       double cost = 0, cost_pgb = 0, over5 = 0, besch_starts = 0;
-      double own_cost = 0, income = 0, backlog = 0, backlog_before = 0;
+      double own_cost = 0, income = 0, backlog = 0, backlog_before = 0, cost_stock = 0;
       for (int k : grp.nodes) {
         const NodeModel& node = model_.nodes[k];
         const size_t pk = static_cast<size_t>(p) * n + k;
@@ -125,6 +126,7 @@ void Simulation::Finalize(RepResult* out) const {
           if (payer == own_payer) own_cost += cost_[pk * 2 + slot] + fixed_cost_[pk * 2 + slot];
           if (grp.kind == GroupKind::kPayer && payer != grp.payer_index) continue;
           c += cost_[pk * 2 + slot] + fixed_cost_[pk * 2 + slot];
+          cost_stock += cost_stock_[pk * 2 + slot];
         }
         cost += c;
         cost_pgb += cost_pgb_[pk];
@@ -148,6 +150,9 @@ void Simulation::Finalize(RepResult* out) const {
         sum.diverted += x.diverted;
         sum.overflowed += x.overflowed;
         sum.reassessed += x.reassessed;
+        sum.starts_stock += x.starts_stock;
+        sum.ends_stock += x.ends_stock;
+        sum.care_days_stock += x.care_days_stock;
         for (int t = 0; t < static_cast<int>(ExitType::kCount); ++t) sum.by_type[t] += x.by_type[t];
         over5 += over5_[pk];
         if (node.beschikking && node.is_care()) besch_starts += x.starts;
@@ -174,6 +179,21 @@ void Simulation::Finalize(RepResult* out) const {
       set(p, kEscalated, sum.escalated);
       set(p, kReentries, sum.reentries);
       set(p, kDiverted, sum.diverted);
+      // The boeggolf: the stock cohort and the rest (`stock` is now the period's end).
+      const double stock_end = stock;
+      const double stock_start = stock_end - (static_cast<double>(sum.starts) - sum.ends);
+      const double mean_clients = (stock_start * days + sum.care_days) / days;
+      const double cohort_end = cohort + static_cast<double>(sum.starts_stock) - sum.ends_stock;
+      const double cohort_mean = (cohort * days + sum.care_days_stock) / days;
+      set(p, kClientsStartStock, cohort);
+      set(p, kClientsEndStock, cohort_end);
+      set(p, kMeanClientsStock, cohort_mean);
+      set(p, kCostStock, cost_stock);
+      set(p, kClientsStartNew, stock_start - cohort);
+      set(p, kClientsEndNew, stock_end - cohort_end);
+      set(p, kMeanClientsNew, mean_clients - cohort_mean);
+      set(p, kCostNew, cost - cost_stock);
+      cohort = cohort_end;
       set(p, kOverflowed, sum.overflowed);
       set(p, kReassessed, sum.reassessed);
       set(p, kCost, cost);

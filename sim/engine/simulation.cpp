@@ -137,6 +137,7 @@ void Simulation::Reset(uint64_t seed, uint64_t rep) {
   flows_.assign(periods * n, Flows{});
   cost_.assign(periods * n * 2, 0.0);
   cost_pgb_.assign(periods * n, 0.0);
+  cost_stock_.assign(periods * n * 2, 0.0);
   new_unique_.assign(periods * kMaxMaskGroups, 0);
   over5_.assign(periods * n, 0);
   band_in_care_.assign(periods * domains * num_bands_, 0);
@@ -147,6 +148,7 @@ void Simulation::Reset(uint64_t seed, uint64_t rep) {
 }
 
 void Simulation::Run(uint64_t seed, uint64_t rep, RepResult* out) {
+  sink_next_ = 0;
   Reset(seed, rep);
   for (int k = 0; k < num_nodes_; ++k) PlaceInitialClients(k);
   // Slots 0..S-1: the sources; S..2S-1: their extra streams under an inflow increase.
@@ -209,6 +211,13 @@ void Simulation::Run(uint64_t seed, uint64_t rep, RepResult* out) {
     }
   }
   while (snapshots_ < periods) Snapshot(snapshots_++);
+  if (sink_) {
+    // Episodes still running at the horizon (end = infinity).
+    for (uint32_t c = 0; c < clients_.size(); ++c)
+      if (clients_[c].state == kInCare && model_.nodes[clients_[c].node].is_care())
+        sink_->Episode(EpisodeEvent{sink_serial_[c], clients_[c].node, clients_[c].birth,
+                                    sink_start_[c], INFINITY, ExitType::kAfgerond});
+  }
   Finalize(out);
 }
 
@@ -221,6 +230,13 @@ uint32_t Simulation::NewClient() {
     id = static_cast<uint32_t>(clients_.size());
     clients_.emplace_back();
     clients_.back().ticket = 0;
+  }
+  if (sink_) {
+    if (sink_serial_.size() < clients_.size()) {
+      sink_serial_.resize(clients_.size());
+      sink_start_.resize(clients_.size());
+    }
+    sink_serial_[id] = ++sink_next_;
   }
   Client& c = clients_[id];
   c.birth = c.domain_entry = kNaN;

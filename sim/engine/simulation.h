@@ -19,9 +19,27 @@
 
 namespace sdsim {
 
+// One care episode of a replication, as `sdsim run --records` writes it. Times are days since
+// the start date: `start` is negative for a client in care on the start date, `end` is infinity
+// for one still in care at the horizon. `birth` is NaN when ages are not tracked.
+struct EpisodeEvent {
+  uint64_t client = 0;  // a number unique within the replication
+  int node = 0;
+  double birth = 0, start = 0, end = 0;
+  ExitType exit = ExitType::kAfgerond;
+};
+// Receives the episodes of a replication as they end (then those still running at the horizon).
+class EpisodeSink {
+ public:
+  virtual ~EpisodeSink() = default;
+  virtual void Episode(const EpisodeEvent& e) = 0;
+};
+
 class Simulation {
  public:
   explicit Simulation(const Model& model);
+  // Episodes go to `sink` (not owned; nullptr = none, the default, at no cost).
+  void set_episode_sink(EpisodeSink* sink) { sink_ = sink; }
 
   ResultLayout layout() const;
   // Runs replication `rep` with run seed `seed` and writes its metrics to *out.
@@ -34,7 +52,15 @@ class Simulation {
   enum Reason : uint8_t { kByDuration, kByLimit, kByUntil, kByWlz };
   // kFlagGk: under a gedwongen-kader measure (rechter route, or started in a JB/JR form) for the
   // rest of the stay in the domain. kFlagEverCare: has started care (for first-entry rates).
-  enum Flag : uint8_t { kFlagPgb = 1, kFlagVerlengd = 2, kFlagGk = 4, kFlagEverCare = 8 };
+  // kFlagStock: in care or waiting on the start date, and in care without a break since (the
+  // "stock" cohort of the boeggolf; a later re-entry is new inflow).
+  enum Flag : uint8_t {
+    kFlagPgb = 1,
+    kFlagVerlengd = 2,
+    kFlagGk = 4,
+    kFlagEverCare = 8,
+    kFlagStock = 16
+  };
   struct Client {
     double joined;        // when the client joined its current node (queue or care)
     double birth;         // whole day of birth (may be negative); NaN = age not tracked
@@ -66,6 +92,10 @@ class Simulation {
     double care_days = 0, wait_days = 0;
     uint32_t starts = 0, ends = 0, joins = 0, leaves = 0, waited = 0, escalated = 0, reentries = 0,
              diverted = 0, overflowed = 0, reassessed = 0;
+    // The same for the stock cohort (clients of the start date): starts (from its waiting lists
+    // and moves between forms), ends and client-days.
+    uint32_t starts_stock = 0, ends_stock = 0;
+    double care_days_stock = 0;
     uint32_t by_type[static_cast<int>(ExitType::kCount)] = {};
   };
   // Counters per (period, domain).
@@ -139,6 +169,8 @@ class Simulation {
   void Backlog(double t, double* out);
   void StartWaiting(int node);
   void LeaveDomain(uint32_t client);
+  // Leaves care altogether (an exit): the domain, and the stock cohort.
+  void LeaveCare(uint32_t client);
   void MarkSeen(Client& client, const NodeModel& node);
   uint32_t NewClient();
   void NextSource();
@@ -195,6 +227,7 @@ class Simulation {
   std::vector<Flows> flows_;               // [period][node]
   std::vector<double> cost_;               // [period][node][payer slot], euros
   std::vector<double> cost_pgb_;           // [period][node]
+  std::vector<double> cost_stock_;         // [period][node][payer slot]: of the stock cohort
   std::vector<uint32_t> new_unique_;       // [period][mask bit]: first counted by a start
   std::vector<uint32_t> over5_;            // [period][node]: in care > 5 years at period end
   std::vector<uint32_t> band_in_care_;     // [period][domain][band] at period end
@@ -207,6 +240,12 @@ class Simulation {
   std::vector<double> source_cost_;        // scratch: per source, for Backlog()
   std::vector<uint32_t> review_scratch_;   // scratch: clients reviewed on a date
   int max_limit_age_ = 0;
+  // Only with an episode sink: each client slot's number and the start of its current care.
+  EpisodeSink* sink_ = nullptr;
+  std::vector<uint64_t> sink_serial_;
+  std::vector<double> sink_start_;
+  uint64_t sink_next_ = 0;
+  void SinkEpisode(uint32_t c, int k, ExitType exit);
 };
 
 }  // namespace sdsim

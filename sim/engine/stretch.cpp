@@ -62,6 +62,14 @@ void Simulation::BookCare(uint32_t c, int k, double from, double to, double sign
     BookToPeriods(tariff, period_end_, model_.calendar.PeriodOf(sw), sw, to,
                   &cost_[static_cast<size_t>(k) * 2 + 1], stride, sign);
   if (pgb) BookToPeriods(tariff, period_end_, first, from, to, &cost_pgb_[k], num_nodes_, sign);
+  if (client.flags & kFlagStock) {
+    if (sw > from)
+      BookToPeriods(tariff, period_end_, first, from, sw, &cost_stock_[static_cast<size_t>(k) * 2],
+                    stride, sign);
+    if (to > sw)
+      BookToPeriods(tariff, period_end_, model_.calendar.PeriodOf(sw), sw, to,
+                    &cost_stock_[static_cast<size_t>(k) * 2 + 1], stride, sign);
+  }
   if (client.flags & kFlagGk) {
     // GK cost per domain: the same integral, booked into the domain's counters.
     const size_t domains = model_.domains.size();

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "engine/metrics.h"
+#include "runner/compare.h"
 
 namespace sdsim {
 
@@ -99,9 +100,17 @@ std::string CostTable(const std::vector<ScenarioSummary>& scenarios, size_t base
     out += cell;
   }
   out += "\n";
+  std::string other_years;
   for (size_t i = 0; i < scenarios.size(); ++i) {
     if (i == baseline) continue;
     const Model& m = *scenarios[i].model;
+    if (!SameHorizon(bm, m)) {
+      other_years += "    " + scenarios[i].name + " covers " + FormatDate(m.calendar.start()) +
+                     " to " + FormatDate(m.calendar.last()) + ": not compared with " +
+                     scenarios[baseline].name + " (" + FormatDate(bm.calendar.start()) + " to " +
+                     FormatDate(bm.calendar.last()) + "); its figures are in summary.csv\n";
+      continue;
+    }
     const ResultLayout L{m.calendar.num_periods(), m.num_groups(), kNumMetrics};
     const int g = OwnCostGroup(m);
     out += "    " + scenarios[i].name + std::string(name_width - scenarios[i].name.size(), ' ');
@@ -112,7 +121,7 @@ std::string CostTable(const std::vector<ScenarioSummary>& scenarios, size_t base
     }
     out += "\n";
   }
-  return out;
+  return out + other_years;
 }
 
 }  // namespace sdsim

@@ -37,8 +37,9 @@ ReplicationWriter::ReplicationWriter(const std::string& path, CsvDialect dialect
   if (!file_) return;
   CsvWriter w(dialect);
   if (what_ == PerReplication::kAll) {
-    for (const char* c : {"scenario", "replication", "level", "domain", "form", "pillar",
-                          "taakveld", "payer", "age_band", "year", "period", "metric", "value"})
+    for (const char* c :
+         {"scenario", "replication", "level", "domain", "form", "pillar", "taakveld", "payer",
+          "age_band", "cohort", "year", "period", "metric", "value"})
       w.Text(c);
   } else {
     static const int kClientMetrics[] = {kClientsEnd, kUniqueClients, kInflow, kOutflow,
@@ -90,7 +91,8 @@ void ReplicationWriter::Add(int rep, const std::vector<RepResult>& results) {
             if (!MetricDefined(m, grp, k)) continue;
             w.Text(names_[s]).Integer(rep).Text(GroupLevel(grp)).Text(grp.domain).Text(grp.form);
             w.Text(grp.pillar).Text(grp.taakveld).Text(grp.payer).Text(grp.age_band);
-            w.Integer(per.year).Text(per.label).Text(MetricName(k));
+            w.Text(MetricCohort(k)).Integer(per.year).Text(per.label);
+            w.Text(MetricName(MetricBase(k)));
             w.Number(results[s].values[L.Index(p, g, k)], MetricDecimals(k));
             w.EndRow();
           }

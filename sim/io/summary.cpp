@@ -51,7 +51,7 @@ std::vector<bool> ActiveCells(const Model& m) {
 }
 
 int MetricDecimals(int metric) {
-  switch (metric) {
+  switch (MetricBase(metric)) {
     case kWaitedShare:
     case kShareOver5y:
     case kGkClientShare:
@@ -64,10 +64,10 @@ int MetricDecimals(int metric) {
   }
 }
 
-const char* const kSummaryColumns[] = {"scenario", "level",        "domain",   "form", "pillar",
-                                       "taakveld", "payer",        "age_band", "year", "period",
-                                       "metric",   "replications", "mean",     "sd",   "p5",
-                                       "p25",      "p50",          "p75",      "p95"};
+const char* const kSummaryColumns[] = {"scenario", "level",  "domain",       "form",   "pillar",
+                                       "taakveld", "payer",  "age_band",     "cohort", "year",
+                                       "period",   "metric", "replications", "mean",   "sd",
+                                       "p5",       "p25",    "p50",          "p75",    "p95"};
 const int kNumSummaryColumns = sizeof(kSummaryColumns) / sizeof(kSummaryColumns[0]);
 
 std::string SummaryCsv(const std::vector<ScenarioSummary>& scenarios, CsvDialect dialect,
@@ -93,8 +93,9 @@ std::string SummaryCsv(const std::vector<ScenarioSummary>& scenarios, CsvDialect
           const int dec = MetricDecimals(k);
           for (const CsvCell& v : lead_values) w.Cell(v);
           w.Text(s.name).Text(GroupLevel(grp)).Text(grp.domain).Text(grp.form).Text(grp.pillar);
-          w.Text(grp.taakveld).Text(grp.payer).Text(grp.age_band).Integer(period.year);
-          w.Text(period.label).Text(MetricName(k)).Integer(st.n);
+          w.Text(grp.taakveld).Text(grp.payer).Text(grp.age_band).Text(MetricCohort(k));
+          w.Integer(period.year).Text(period.label);
+          w.Text(MetricName(MetricBase(k))).Integer(st.n);
           w.Number(st.mean, dec).Number(st.sd, dec).Number(st.p5, dec).Number(st.p25, dec);
           w.Number(st.p50, dec).Number(st.p75, dec).Number(st.p95, dec);
           w.EndRow();

@@ -334,7 +334,38 @@ void Builder::ReadForm(const Json& j, const std::string& ptr, int k) {
         node.initial_elapsed = *dist;
       }
     }
-    if (node.initial_clients > 0 && node.initial_elapsed_steady && node.duration.Mean() > 0)
+    // Each client's own time in care and age (what sdsim fit writes from records).
+    auto per_client = [&](const char* key, std::vector<double>* out) {
+      const Json* list = ir.Find(key);
+      if (!list) return;
+      bool ok = list->is_array() && !list->empty();
+      for (const Json& v : *list) ok = ok && v.is_number() && v.get<double>() >= 0;
+      if (!ok) {
+        ir.Fail(key, *list, "must be a list of days (numbers 0 or more), one per client");
+        return;
+      }
+      if (ir.Find("clients") && static_cast<size_t>(node.initial_clients) != list->size()) {
+        ir.Fail(key, "has " + std::to_string(list->size()) + " entries but clients is " +
+                         std::to_string(node.initial_clients) + "; give one per client");
+        return;
+      }
+      if (!ir.Find("clients") && node.initial_clients == 0)
+        node.initial_clients = static_cast<int>(list->size());
+      for (const Json& v : *list) out->push_back(v.get<double>());
+    };
+    per_client("elapsed_days", &node.initial_elapsed_days);
+    std::vector<double> age_days;
+    per_client("age_days", &age_days);
+    for (double a : age_days) node.initial_birth_days.push_back(-std::floor(a));
+    if (!node.initial_elapsed_days.empty() && ir.Find("time_in_care"))
+      ir.Fail("time_in_care", "give either time_in_care or elapsed_days, not both");
+    if (!node.initial_elapsed_days.empty() && !node.initial_birth_days.empty() &&
+        node.initial_elapsed_days.size() != node.initial_birth_days.size())
+      ir.Fail("age_days", "must have as many entries as elapsed_days");
+    if (!node.initial_birth_days.empty() && ir.Find("ages"))
+      ir.Fail("ages", "give either ages (shares per band) or age_days, not both");
+    if (node.initial_clients > 0 && node.initial_elapsed_steady && node.duration.Mean() > 0 &&
+        node.initial_elapsed_days.empty())
       TabulateEquilibrium(&node);
   }
 }

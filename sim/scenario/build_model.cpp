@@ -16,7 +16,8 @@ namespace {
 const Date kDefaultStart{2025, 1, 1};
 const Date kDefaultEnd{2028, 12, 31};
 
-// "0-17" -> (0, 17); "75+" -> (75, 200).
+}  // namespace
+
 bool ParseBandId(const std::string& id, int* lo, int* hi) {
   int a = 0, b = 0;
   char tail = 0;
@@ -33,8 +34,6 @@ bool ParseBandId(const std::string& id, int* lo, int* hi) {
   }
   return false;
 }
-
-}  // namespace
 
 int Builder::InternName(std::vector<std::string>* names, const std::string& name) {
   const auto it = std::find(names->begin(), names->end(), name);

@@ -109,4 +109,31 @@ TEST_CASE("baseline: not clear is an error with a suggestion, and nothing runs",
         "with --baseline FILE\n");
 }
 
+TEST_CASE("baseline: a back-cast over other years runs along but is not compared",
+          "[cli][baseline]") {
+  // `sdsim run scenarios/dronten/*.json` takes history.json (2018-2024) along with the 2025-2029
+  // scenarios: it is simulated, but a difference per year between other years means nothing.
+  TempDir dir;
+  const std::string base = dir.Write("baseline.json", kBase);
+  const std::string teams = dir.Write("lokale_teams.json", Lever("lokale_teams", -0.2));
+  const std::string history =
+      dir.Write("history.json",
+                R"({"extends": "baseline.json", "name": "history", "start_date": "2018-01-01",
+          "end_date": "2020-09-30"})");
+  std::string out;
+  REQUIRE(
+      RunSdsim("run " + history + " " + teams + " " + base + " -r 5 -q --out " + dir.path() + "/o",
+               &out) == 0);
+  CHECK_THAT(out, Catch::Contains("    history covers 2018-01-01 to 2020-09-30: not compared with "
+                                  "baseline (2025-01-01 to 2026-12-31); its figures are in "
+                                  "summary.csv\n"));
+  CHECK_THAT(out, Catch::Contains("lokale_teams vs baseline (paired)") &&
+                      !Catch::Contains("history vs baseline"));
+  const CsvTable cmp = ParseCsvTable(ReadText(dir.path() + "/o/compare.csv"));
+  CHECK(cmp.Where({{"scenario", "history"}}).empty());
+  CHECK(!cmp.Where({{"scenario", "lokale_teams"}}).empty());
+  const CsvTable sum = ParseCsvTable(ReadText(dir.path() + "/o/summary.csv"));
+  CHECK(sum.Where({{"scenario", "history"}, {"level", "total"}, {"metric", "cost"}}).size() == 3);
+}
+
 }  // namespace sdsim::testing

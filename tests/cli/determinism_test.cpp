@@ -41,19 +41,21 @@ TEST_CASE("run writes summary.csv, begroting.csv and manifest.json and nothing h
   std::sort(names.begin(), names.end());
   CHECK(names == std::vector<std::string>{"begroting.csv", "manifest.json", "summary.csv"});
   const std::string csv = ReadText(dir.path() + "/o/summary.csv");
-  CHECK(csv.rfind("scenario,level,domain,form,pillar,taakveld,payer,age_band,year,period,metric,"
-                  "replications,mean,sd,p5,p25,p50,p75,p95\n",
+  CHECK(csv.rfind("scenario,level,domain,form,pillar,taakveld,payer,age_band,cohort,year,period,"
+                  "metric,replications,mean,sd,p5,p25,p50,p75,p95\n",
                   0) == 0);
   // Rows for each form, each domain ("all") and the whole scenario (all "all"); the period label
   // is written so that a spreadsheet keeps it as text.
-  CHECK_THAT(csv, Catch::Contains("\nreference,form,ref,jeugd_verblijf,vangnet,-,all,all,2026,"
+  CHECK_THAT(csv, Catch::Contains("\nreference,form,ref,jeugd_verblijf,vangnet,-,all,all,all,2026,"
                                   "\"=\"\"2026\"\"\",waiting_end,20,"));
   CHECK_THAT(csv,
              Catch::Contains(
-                 "\nreference,domain,ref,all,all,all,all,all,2028,\"=\"\"2028\"\"\",cost,20,"));
-  CHECK_THAT(csv,
-             Catch::Contains("\nreference,total,all,all,all,all,all,all,2025,\"=\"\"2025\"\"\","
-                             "unique_clients,20,"));
+                 "\nreference,domain,ref,all,all,all,all,all,all,2028,\"=\"\"2028\"\"\",cost,20,"));
+  CHECK_THAT(csv, Catch::Contains("\nreference,total,all,all,all,all,all,all,all,2025,"
+                                  "\"=\"\"2025\"\"\",unique_clients,20,"));
+  // The boeggolf split of the cost: the stock cohort and the new inflow, same level.
+  CHECK_THAT(csv, Catch::Contains("\nreference,domain,ref,all,all,all,all,all,stock,2028,"
+                                  "\"=\"\"2028\"\"\",cost,20,"));
   const auto manifest = nlohmann::json::parse(ReadText(dir.path() + "/o/manifest.json"));
   CHECK(manifest["seed"] == 3);
   CHECK(manifest["replications"] == 20);

@@ -196,8 +196,8 @@ TEST_CASE("run --per-replication: one row per replication that averages to summa
                    &out) == 0);
   const CsvTable all = ParseCsvTable(ReadText(dir.path() + "/all/replications.csv"));
   CHECK(all.header == std::vector<std::string>{"scenario", "replication", "level", "domain", "form",
-                                               "pillar", "taakveld", "payer", "age_band", "year",
-                                               "period", "metric", "value"});
+                                               "pillar", "taakveld", "payer", "age_band", "cohort",
+                                               "year", "period", "metric", "value"});
   const auto g = all.Where({{"form", "g"}, {"period", "2027"}, {"metric", "mean_wait_days"}});
   CHECK(g.size() == 5);
 }

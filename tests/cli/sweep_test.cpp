@@ -20,9 +20,9 @@ const char kBase[] = R"({"name": "basis", "start_date": "2025-01-01", "end_date"
 
 const std::vector<std::string>& SummaryColumns() {
   static const std::vector<std::string> cols = {
-      "scenario", "level", "domain", "form",   "pillar",       "taakveld", "payer",
-      "age_band", "year",  "period", "metric", "replications", "mean",     "sd",
-      "p5",       "p25",   "p50",    "p75",    "p95"};
+      "scenario", "level",  "domain", "form",   "pillar", "taakveld",     "payer",
+      "age_band", "cohort", "year",   "period", "metric", "replications", "mean",
+      "sd",       "p5",     "p25",    "p50",    "p75",    "p95"};
   return cols;
 }
 

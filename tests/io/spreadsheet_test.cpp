@@ -33,9 +33,9 @@ using testing::SourcePath;
 using testing::TempDir;
 
 // Columns that hold text; every other column holds numbers (or is empty).
-const std::vector<std::string> kTextColumns = {"scenario", "level",    "domain",       "form",
-                                               "pillar",   "taakveld", "payer",        "age_band",
-                                               "period",   "metric",   "taakveld_name"};
+const std::vector<std::string> kTextColumns = {"scenario", "level",    "domain", "form",
+                                               "pillar",   "taakveld", "payer",  "age_band",
+                                               "cohort",   "period",   "metric", "taakveld_name"};
 
 bool IsTextColumn(const std::string& name) {
   return std::find(kTextColumns.begin(), kTextColumns.end(), name) != kTextColumns.end();
