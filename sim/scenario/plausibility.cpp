@@ -165,7 +165,9 @@ void CheckDomains(const ResolvedScenario& sc, const Model& m, Problems* out) {
       for (auto it = demand->begin(); it != demand->end(); ++it) {
         const std::string tp = dp + "/demand/" + PointerToken(it.key()) + "/trend_per_year";
         if (const Json* t = At(sc.doc, tp); t && t->is_number())
-          CheckYearlyChange(sc, tp, t->get<double>(), 0.2, "a demand trend",
+          // Above 50% a year: a fitted trend of a small group can reach 40% (sdsim fit on the
+          // example's pleegzorg over 2019-2021), a percentage typed as a number (2 for 2%) is 200%.
+          CheckYearlyChange(sc, tp, t->get<double>(), 0.5, "a demand trend",
                             "national jeugdhulp use rose about 2% a year", out);
       }
   }
@@ -175,6 +177,13 @@ void CheckIndexation(const ResolvedScenario& sc, const Model& m, Problems* out) 
   std::string carried, flat;
   double carried_rate = 0;
   int carried_from = 0;
+  // Only years after the base year are warned about: there a missing figure leaves the prices of
+  // the begroting years too low. Years up to the base year only take prices back from the base
+  // year (a back-cast, or a back-test that applies the same prices to the records' care days); at
+  // base-year prices there is a choice, not a slip.
+  int base = m.calendar.start().year;
+  if (const Json* b = At(sc.doc, "/indexation/base_year"); b && b->is_number_integer())
+    base = b->get<int>();
   for (const IndexYear& y : m.indexation) {
     const std::string ptr = "/indexation/rates/" + std::to_string(y.year);
     if (y.given && (y.rate > 0.15 || y.rate < -0.05))
@@ -182,7 +191,7 @@ void CheckIndexation(const ResolvedScenario& sc, const Model& m, Problems* out) 
                           "a price change of " + Pct(y.rate) +
                               " in one year; VNG indexation peaked at 6.43% (2023)",
                           Num(y.rate / 100, 4) + " if you meant " + Num(y.rate, 4) + "%"));
-    if (y.given) continue;
+    if (y.given || y.year <= base) continue;
     if (y.carried_from) {
       carried += (carried.empty() ? "" : ", ") + std::to_string(y.year);
       carried_rate = y.rate;
