@@ -58,13 +58,18 @@ void CsvWriter::Separator() {
 }
 
 CsvWriter& CsvWriter::Text(std::string_view t) {
-  Separator();
   if (LooksNumeric(t)) {  // ="6.1", quoted: a formula whose value is the text
+    Separator();
     out_ += "\"=\"\"";
     out_ += t;
     out_ += "\"\"\"";
     return *this;
   }
+  return Raw(t);
+}
+
+CsvWriter& CsvWriter::Raw(std::string_view t) {
+  Separator();
   const bool quote =
       t.find_first_of(std::string{sep_, '"', '\n', '\r', ','}) != std::string_view::npos ||
       (!t.empty() && (t.front() == ' ' || t.back() == ' '));

@@ -38,6 +38,9 @@ class CsvWriter {
   // `bom`: start with the UTF-8 byte-order mark (kNl only); false for text appended to a file.
   explicit CsvWriter(CsvDialect dialect, bool bom = true);
   CsvWriter& Text(std::string_view text);
+  // Text as it is (quoted only where CSV needs it), for a value a program reads back or that a
+  // spreadsheet rightly reads as a date or number: the dates of a records file, a year.
+  CsvWriter& Raw(std::string_view text);
   CsvWriter& Number(double value);
   CsvWriter& Number(double value, int decimals) { return Number(RoundTo(value, decimals)); }
   CsvWriter& Integer(long long value);
