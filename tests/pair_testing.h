@@ -98,6 +98,15 @@ struct CsvTable {
   }
 };
 
+// A cell as a spreadsheet shows it: text written as the formula ="6.1" (so that a spreadsheet
+// keeps it as text, see io/csv.h) is its value 6.1.
+inline std::string SpreadsheetValue(const std::string& cell) {
+  if (cell.size() >= 3 && cell.rfind("=\"", 0) == 0 && cell.back() == '"')
+    return cell.substr(2, cell.size() - 3);
+  return cell;
+}
+
+// Parses CSV text the way a spreadsheet reads it (cells through SpreadsheetValue).
 inline CsvTable ParseCsvTable(std::string text, char sep = ',') {
   if (text.rfind("\xEF\xBB\xBF", 0) == 0) text = text.substr(3);
   CsvTable t;
@@ -121,11 +130,11 @@ inline CsvTable ParseCsvTable(std::string text, char sep = ',') {
       quoted = true;
       any = true;
     } else if (c == sep) {
-      row.push_back(cell);
+      row.push_back(SpreadsheetValue(cell));
       cell.clear();
       any = true;
     } else if (c == '\n') {
-      row.push_back(cell);
+      row.push_back(SpreadsheetValue(cell));
       cell.clear();
       if (t.header.empty())
         t.header = row;
@@ -139,7 +148,7 @@ inline CsvTable ParseCsvTable(std::string text, char sep = ',') {
     }
   }
   if (any) {
-    row.push_back(cell);
+    row.push_back(SpreadsheetValue(cell));
     if (t.header.empty())
       t.header = row;
     else

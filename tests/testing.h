@@ -87,6 +87,12 @@ inline int RunSdsim(const std::string& args, std::string* output = nullptr) {
   return RunShell(std::string(SDSIM_BINARY) + " " + args, output);
 }
 
+// The same, in the folder `dir` (so file names in messages are as a user there types them).
+inline int RunSdsimIn(const std::string& dir, const std::string& args,
+                      std::string* output = nullptr) {
+  return RunShell("cd '" + dir + "' && " + std::string(SDSIM_BINARY) + " " + args, output);
+}
+
 inline std::string SourcePath(const std::string& rel) {
   return std::string(SDSIM_SOURCE_DIR) + "/" + rel;
 }

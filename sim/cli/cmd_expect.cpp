@@ -58,7 +58,7 @@ int ExpectCommand(const std::vector<std::string>& args,
                   const std::vector<std::string>& full_command) {
   std::vector<std::string> files;
   std::string out_dir, period = "year", csv = "intl";
-  bool ignore_capacity = false, quiet = false;
+  bool ignore_capacity = false, quiet = false, strict = false;
   int threads = 0;
   po::options_description opts("Options");
   opts.add_options()("help,h", "show this help")(
@@ -69,7 +69,9 @@ int ExpectCommand(const std::vector<std::string>& args,
       "ignore-capacity", po::bool_switch(&ignore_capacity),
       "compute as if no form had a capacity limit (and the toegang no slots); warns per capped "
       "form")("threads,t", po::value(&threads)->default_value(0), "worker threads (0 = all cores)")(
-      "quiet,q", po::bool_switch(&quiet), "no table on stdout");
+      "quiet,q", po::bool_switch(&quiet), "no table on stdout")(
+      "strict", po::bool_switch(&strict),
+      "plausibility warnings (values that look mistyped) are errors: nothing is run");
   if (const int code = ParseCommandLine(args, opts, "expect", std::string(kUsage) + kHelp, &files);
       code >= 0)
     return code;
@@ -90,7 +92,7 @@ int ExpectCommand(const std::vector<std::string>& args,
   }
 
   LoadedScenarios loaded;
-  if (!LoadScenarioFiles(files, build, &loaded)) return kExitInvalidInput;
+  if (!LoadScenarioFiles(files, build, &loaded, strict)) return kExitInvalidInput;
 
   // What the expected values cannot represent: refuse, or (capacity only) warn and go on.
   bool refuse = false;
@@ -156,14 +158,16 @@ int ExpectCommand(const std::vector<std::string>& args,
 
   std::vector<ExpectedScenario> scenarios;
   std::vector<const ResolvedScenario*> resolved;
+  std::vector<const Model*> models;
   for (size_t s = 0; s < values.size(); ++s) {
     scenarios.push_back({loaded.resolved[s].name, &loaded.models[s], &values[s]});
     resolved.push_back(&loaded.resolved[s]);
+    models.push_back(&loaded.models[s]);
   }
   std::vector<std::pair<std::string, std::string>> outputs = {
       {"summary.csv", ExpectedSummaryCsv(scenarios, dialect)}};
   info.outputs = {"summary.csv", "manifest.json"};
-  Json manifest = Json::parse(ManifestJson(info, resolved));
+  Json manifest = Json::parse(ManifestJson(info, resolved, models));
   manifest["method"] = "expected values";
   manifest["ignore_capacity"] = ignore_capacity;
   manifest["notes"] = ExpectNotes();

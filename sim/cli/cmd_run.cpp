@@ -22,6 +22,7 @@
 #include "io/files.h"
 #include "io/manifest.h"
 #include "runner/batch.h"
+#include "scenario/baseline.h"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
@@ -38,12 +39,16 @@ const char kRunHelp[] =
     "Simulates each scenario file for the given number of replications (in parallel), all on the\n"
     "same random numbers wherever the scenarios agree, and writes to the output folder:\n"
     "  summary.csv    per scenario, row (care form, domain, pillar, taakveld, payer, age band,\n"
-    "                 total) and period: every metric with mean, sd, p5 p25 p50 p75 p95\n"
-    "  compare.csv    with two or more files: each scenario minus the baseline (the first file or\n"
-    "                 --baseline), paired per replication: mean and p5/p50/p95 of the difference "
-    "in\n"
-    "                 cost and clients, P(saving), cumulative net effect incl. investment, "
-    "payback\n"
+    "                 total) and period: every metric with mean, sd, p5 p25 p50 p75 p95;\n"
+    "                 filter one level (and cohort all) before summing: rows of one level\n"
+    "                 never overlap\n"
+    "  begroting.csv  cost per taakveld (BBV order) and payer, per domain and payer, per payer\n"
+    "                 and in total: one row each, mean p5 p95 per year (paste into a begroting)\n"
+    "  compare.csv    with two or more files: each scenario minus the baseline, paired per\n"
+    "                 replication: mean and p5/p50/p95 of the difference in cost and clients,\n"
+    "                 P(saving), cumulative net effect incl. investment, payback. The baseline is\n"
+    "                 --baseline FILE, else the file marked \"baseline\": true, else the file all\n"
+    "                 others extend; if that is not clear, sdsim says so and runs nothing\n"
     "  targets.csv    the figures a scenario declares under \"targets\", and whether they are met\n"
     "  budget.csv     with a begroting (--budget FILE or \"budget\" in a scenario): P(overrun),\n"
     "                 expected overrun, reserve needed for 90% and 95% certainty\n"
@@ -78,7 +83,7 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
   PrecisionOption precision;
   int threads = 0;
   std::string out_dir, period = "year", csv = "intl", baseline, budget, per_rep, records;
-  bool quiet = false, no_report = false;
+  bool quiet = false, no_report = false, strict = false;
   std::string labels = "nl";
   PresentationOptions pres;
   po::options_description opts("Options");
@@ -94,7 +99,8 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
       "csv", po::value(&csv)->default_value("intl"),
       "CSV dialect: intl (, and .) or nl (; and decimal comma, for a Dutch Excel)")(
       "baseline", po::value(&baseline),
-      "the scenario file the others are compared with (default: the first)")(
+      "the scenario file the others are compared with (default: the one marked \"baseline\": "
+      "true, else the one every other file extends)")(
       "budget", po::value(&budget),
       "a begroting file (JSON) to check every scenario's cost against")(
       "per-replication", po::value(&per_rep)->implicit_value("totals"),
@@ -107,9 +113,11 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
       "no-report", po::bool_switch(&no_report), "do not write report.html")(
       "labels", po::value(&labels)->default_value("nl"),
       "language of the workbook and report: nl or en")(
+      "strict", po::bool_switch(&strict),
+      "plausibility warnings (values that look mistyped) are errors: nothing is run")(
       "records", po::value(&records),
-      "also write the episodes of replication 0 of the first scenario (the baseline) to FILE, "
-      "in the records format of sdsim fit");
+      "also write the episodes of replication 0 of the baseline scenario to FILE, in the records "
+      "format of sdsim fit");
   AddPrecisionOptions(&opts, &precision);
   if (const int code =
           ParseCommandLine(args, opts, "run", std::string(kRunUsage) + kRunHelp, &files);
@@ -148,7 +156,7 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
   }
 
   LoadedScenarios loaded;
-  if (!LoadScenarioFiles(files, build, &loaded)) return kExitInvalidInput;
+  if (!LoadScenarioFiles(files, build, &loaded, strict)) return kExitInvalidInput;
   const Dist& dist = CurrentDist();
   if (!budget.empty()) {
     Problems problems;
@@ -162,7 +170,21 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
     }
   }
 
-  if (out_dir.empty()) out_dir = DefaultOutDir(loaded.resolved.front().name);
+  // The baseline, by meaning: --baseline, else the marked file, else the file the others extend.
+  std::string baseline_reason = "--baseline";
+  if (!baseline.empty()) {
+    job.baseline =
+        static_cast<int>(std::find(files.begin(), files.end(), baseline) - files.begin());
+  } else {
+    const BaselineChoice choice = ChooseBaseline(loaded.resolved, files);
+    if (choice.index < 0) {
+      if (dist.root()) std::fprintf(stderr, "sdsim run: %s\n", choice.error.c_str());
+      return kExitUsage;
+    }
+    job.baseline = choice.index;
+    baseline_reason = choice.reason;
+  }
+  if (out_dir.empty()) out_dir = DefaultOutDir(loaded.resolved[job.baseline].name);
   bool created = false;
   std::string err;
   // Check now that the folder can be made (so a long run does not fail at the end), but leave
@@ -190,9 +212,6 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
     models.push_back(&loaded.models[s]);
     names.push_back(loaded.resolved[s].name);
   }
-  if (!baseline.empty())
-    job.baseline =
-        static_cast<int>(std::find(files.begin(), files.end(), baseline) - files.begin());
   job.seed = info.seed;
   job.replications = info.replications;
   job.precision = precision.target;
@@ -238,7 +257,7 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
   info.budget_file = budget;
   info.mpi_ranks = dist.size;
   info.peak_memory_mb = PeakMemoryMb();
-  result.files.push_back({"manifest.json", ManifestJson(info, resolved)});
+  result.files.push_back({"manifest.json", ManifestJson(info, resolved, models)});
   if (!AddPresentations(pres, &result.files, &err)) {
     std::fprintf(stderr, "sdsim run: %s; nothing was written\n", err.c_str());
     if (!job.per_replication_path.empty()) fs::remove(job.per_replication_path, ec);
@@ -263,6 +282,9 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
     }
   }
   std::fputs(result.report.c_str(), stdout);
+  if (loaded.models.size() > 1)
+    std::printf("  the baseline is %s (%s)\n", files[job.baseline].c_str(),
+                baseline_reason.c_str());
   if (!records.empty()) std::printf("episodes of replication 0 in %s\n", records.c_str());
   std::printf("results in %s/:", out_dir.c_str());
   for (const std::string& f : info.outputs) std::printf(" %s", f.c_str());

@@ -1,7 +1,10 @@
 // `sdsim sweep BASE.json --vary KEY=v1,v2,... [--vary ...]`: run the grid of all combinations of
-// the varied values (KEY is a JSON path into the scenario) and write one long CSV with a column
-// per varied key. A point that fails (a value the scenario rules reject) is reported and skipped;
-// finished points are never lost: sweep.csv is rewritten after each point.
+// the varied values (KEY is a JSON path into the scenario) and write sweep.csv (summary.csv of
+// every point with a column per varied key), with --baseline sweep_compare.csv (each point against
+// a baseline scenario, paired) and with --budget sweep_budget.csv. Every point is checked before
+// anything runs; progress shows from the start; a table of each point's key results, with the
+// difference from the base point, is printed at the end; finished points are never lost:
+// the files are rewritten after each point.
 #include <boost/program_options.hpp>
 #include <csignal>
 #include <cstdio>
@@ -15,11 +18,12 @@
 #include "cli/out_dir.h"
 #include "cli/progress.h"
 #include "cli/run_job.h"
+#include "cli/sweep_axes.h"
+#include "cli/sweep_table.h"
 #include "io/manifest.h"
-#include "io/summary.h"
 #include "runner/batch.h"
-#include "runner/stats.h"
 #include "scenario/build_model.h"
+#include "scenario/plausibility.h"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
@@ -38,55 +42,22 @@ const char kSweepHelp[] =
     "scenario, with dots or as a JSON pointer, e.g.\n"
     "  --vary domains.jeugd.forms.verblijf.capacity=20,25,30\n"
     "  --vary /domains/jeugd/demand/toegang/per_1000=60,70,80\n"
-    "Values are JSON (numbers, \"text\", [lists], {objects}); separate them with commas.\n"
-    "All points use the same --seed (common random numbers), so differences between points are\n"
-    "not blurred by chance. A point whose values break a scenario rule is reported and skipped;\n"
-    "sweep.csv is rewritten after every finished point, so an interrupted sweep keeps them.\n"
+    "  --vary levers.preventie.change=-0.05;-0.1;-0.15\n"
+    "Values are JSON (numbers, \"text\", [lists], {objects}), separated by ',' or ';'. Write\n"
+    "decimals with a point: 0,3 looks like a Dutch decimal and is refused (write 0.3).\n"
+    "Every point is checked first (rules and plausibility warnings): nothing runs if a point is\n"
+    "invalid or a key does not exist. All points use the same --seed (common random numbers), so\n"
+    "differences between points are not blurred by chance. At the end a table gives each point's\n"
+    "cost paid by the gemeente in the last year with the difference from the base point (the\n"
+    "point with the values of BASE.json, else the first); with --baseline FILE also each point's\n"
+    "paired difference from that scenario (sweep_compare.csv), with --budget FILE the chance of\n"
+    "overrunning the begroting (sweep_budget.csv). The files are rewritten after every point, so\n"
+    "an interrupted sweep keeps the points that finished.\n"
     "\n"
     "Example:\n"
-    "  sdsim sweep scenarios/dronten/baseline.json --vary domains.jeugd.toegang.fte=8,10,12 -r "
-    "500\n";
-
-struct Axis {
-  std::string key, pointer;
-  std::vector<Json> values;
-};
-
-// "a.b.0.c" -> "/a/b/0/c"; a JSON pointer stays as it is.
-std::string ToPointer(const std::string& key) {
-  if (!key.empty() && key[0] == '/') return key;
-  std::string out;
-  size_t start = 0;
-  while (true) {
-    const size_t dot = key.find('.', start);
-    out += "/" + PointerToken(
-                     key.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
-    if (dot == std::string::npos) break;
-    start = dot + 1;
-  }
-  return out;
-}
-
-// Splits "v1,v2,[1,2],{"a":1}" at top-level commas.
-std::vector<std::string> SplitValues(const std::string& s) {
-  std::vector<std::string> out;
-  std::string cur;
-  int depth = 0;
-  bool quoted = false;
-  for (char c : s) {
-    if (c == '"') quoted = !quoted;
-    if (!quoted && (c == '[' || c == '{')) ++depth;
-    if (!quoted && (c == ']' || c == '}')) --depth;
-    if (c == ',' && depth == 0 && !quoted) {
-      out.push_back(cur);
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  out.push_back(cur);
-  return out;
-}
+    "  sdsim sweep scenarios/dronten/lokale_teams.json --vary levers.lokale_teams.share=0.3,0.5 "
+    "\\\n"
+    "      --baseline scenarios/dronten/baseline.json -r 500\n";
 
 CsvCell CellOf(const Json& v) {
   CsvCell c;
@@ -99,6 +70,20 @@ CsvCell CellOf(const Json& v) {
   return c;
 }
 
+// The data rows of `csv` whose first cell is `scenario` (all rows if empty), each prefixed.
+std::string PrefixRows(const std::string& csv, const std::string& prefix,
+                       const std::string& scenario_cell) {
+  std::string rows;
+  size_t pos = csv.find('\n') + 1;
+  while (pos < csv.size()) {
+    const size_t end = csv.find('\n', pos);
+    if (scenario_cell.empty() || csv.compare(pos, scenario_cell.size(), scenario_cell) == 0)
+      rows += prefix + csv.substr(pos, end - pos + 1);
+    pos = end + 1;
+  }
+  return rows;
+}
+
 }  // namespace
 
 int SweepCommand(const std::vector<std::string>& args,
@@ -106,8 +91,8 @@ int SweepCommand(const std::vector<std::string>& args,
   std::vector<std::string> files, vary;
   long long replications = 1000, seed = 1;
   int threads = 0;
-  std::string out_dir, period = "year", csv = "intl";
-  bool quiet = false;
+  std::string out_dir, period = "year", csv = "intl", baseline_file, budget_file;
+  bool quiet = false, strict = false;
   po::options_description opts("Options");
   opts.add_options()("help,h", "show this help")("vary", po::value(&vary),
                                                  "KEY=v1,v2,... (repeatable)")(
@@ -117,7 +102,13 @@ int SweepCommand(const std::vector<std::string>& args,
       "out,o", po::value(&out_dir), "output folder (default: a new folder under results/)")(
       "period", po::value(&period)->default_value("year"), "reporting period: year, half or month")(
       "csv", po::value(&csv)->default_value("intl"), "CSV dialect: intl or nl")(
-      "quiet,q", po::bool_switch(&quiet), "no progress line");
+      "baseline", po::value(&baseline_file),
+      "a scenario file every point is compared with, paired (sweep_compare.csv)")(
+      "budget", po::value(&budget_file),
+      "a begroting file (JSON) every point is checked against (sweep_budget.csv)")(
+      "quiet,q", po::bool_switch(&quiet), "no progress line")(
+      "strict", po::bool_switch(&strict),
+      "plausibility warnings (values that look mistyped) are errors: nothing is run");
   if (const int code = ParseCommandLine(args, opts, "sweep", std::string(kSweepHelp), &files);
       code >= 0)
     return code;
@@ -126,23 +117,8 @@ int SweepCommand(const std::vector<std::string>& args,
   std::string usage_error;
   std::vector<Axis> axes;
   for (const std::string& v : vary) {
-    const size_t eq = v.find('=');
-    if (eq == std::string::npos || eq == 0 || eq + 1 == v.size()) {
-      usage_error = "--vary needs KEY=v1,v2,... (got \"" + v + "\")";
-      break;
-    }
     Axis a;
-    a.key = v.substr(0, eq);
-    a.pointer = ToPointer(a.key);
-    for (const std::string& text : SplitValues(v.substr(eq + 1))) {
-      Json value;
-      try {
-        value = Json::parse(text);
-      } catch (const Json::exception&) {
-        value = Json(text);  // plain text without quotes
-      }
-      a.values.push_back(value);
-    }
+    if (!(usage_error = ParseAxis(v, &a)).empty()) break;
     axes.push_back(a);
   }
   if (usage_error.empty()) {
@@ -163,31 +139,113 @@ int SweepCommand(const std::vector<std::string>& args,
     std::fprintf(stderr, "sdsim sweep: %s (see sdsim sweep --help)\n", usage_error.c_str());
     return kExitUsage;
   }
-  // The base must be valid, and every varied key must name a place in it.
+  const Dist& dist = CurrentDist();
+  // The base (and the baseline) must be valid, and every varied key must name a place in it.
+  std::vector<std::string> inputs = files;
+  if (!baseline_file.empty()) inputs.push_back(baseline_file);
   LoadedScenarios base;
-  if (!LoadScenarioFiles(files, build, &base)) return kExitInvalidInput;
+  if (!LoadScenarioFiles(inputs, build, &base, strict)) return kExitInvalidInput;
   const ResolvedScenario& resolved = base.resolved.front();
   for (const Axis& a : axes) {
-    const std::string parent = a.pointer.substr(0, a.pointer.rfind('/'));
-    bool ok = false;
-    try {
-      ok = parent.empty() || resolved.doc.contains(Json::json_pointer(parent));
-    } catch (const Json::exception&) {
+    if (const std::string err = CheckAxisValues(a, resolved); !err.empty()) {
+      if (dist.root()) std::fprintf(stderr, "sdsim sweep: %s\n", err.c_str());
+      return kExitUsage;
     }
-    if (!ok) {
-      std::fprintf(
-          stderr,
-          "sdsim sweep: --vary %s: %s does not exist in %s (after extends); check the path\n",
-          a.key.c_str(), parent.c_str(), files[0].c_str());
+    if (const std::string err = CheckAxisKey(a, resolved, build, files[0]); !err.empty()) {
+      if (dist.root()) std::fprintf(stderr, "sdsim sweep: %s\n", err.c_str());
       return kExitInvalidInput;
     }
   }
+  Problems budget_problems;
+  if (!budget_file.empty())
+    for (Model& m : base.models) ApplyBudgetFile(budget_file, &m, &budget_problems);
+
+  // Every point, built and checked before anything runs: the point's values are the mixed-radix
+  // digits of its index, last axis fastest.
   size_t points = 1;
   for (const Axis& a : axes) points *= a.values.size();
+  std::deque<ResolvedScenario> variants;
+  std::deque<Model> models;
+  std::vector<std::vector<CsvCell>> cells(points);
+  std::vector<std::string> labels(points);
+  std::vector<Problems> warnings = {base.warnings.front()};
+  std::vector<std::string> errors;
+  size_t bad_points = 0;
+  size_t base_point = points;  // the point with the base file's own values
+  for (size_t point = 0; point < points; ++point) {
+    ResolvedScenario variant = resolved;
+    cells[point].resize(axes.size());
+    bool own = true;
+    for (size_t i = axes.size(), rest = point; i-- > 0;) {
+      const Json& v = axes[i].values[rest % axes[i].values.size()];
+      rest /= axes[i].values.size();
+      const Json::json_pointer p(axes[i].pointer);
+      own = own && resolved.doc.contains(p) && resolved.doc.at(p) == v;
+      variant.doc[p] = v;
+      cells[point][i] = CellOf(v);
+    }
+    for (size_t i = 0; i < axes.size(); ++i)
+      labels[point] +=
+          (i ? ", " : "") + axes[i].key + "=" +
+          (cells[point][i].numeric ? FormatNumber(cells[point][i].number) : cells[point][i].text);
+    if (own && base_point == points) base_point = point;
+    Model model;
+    Problems problems;
+    if (BuildModel(variant, build, &model, &problems) && !budget_file.empty())
+      ApplyBudgetFile(budget_file, &model, &problems);
+    for (Problem p : problems) {
+      for (const Axis& a : axes)
+        if (p.pointer.rfind(a.pointer, 0) == 0)
+          p.message += " [this value comes from --vary " + a.key + "]";
+      errors.push_back("point " + std::to_string(point + 1) + " (" + labels[point] +
+                       "): " + p.ToString());
+    }
+    if (!problems.empty()) ++bad_points;
+    if (problems.empty()) {
+      // A warning the base has too is reported once, without a point.
+      Problems fresh;
+      for (const Problem& w : CheckPlausibility(variant, model)) {
+        bool known = false;
+        for (const Problem& b : base.warnings.front()) known |= b.ToString() == w.ToString();
+        if (!known) {
+          Problem x = w;
+          x.message =
+              "point " + std::to_string(point + 1) + " (" + labels[point] + "): " + x.message;
+          fresh.push_back(x);
+        }
+      }
+      warnings.push_back(fresh);
+    }
+    variants.push_back(std::move(variant));
+    models.push_back(std::move(model));
+  }
+  if (!budget_problems.empty() || !errors.empty()) {
+    if (dist.root()) {
+      std::vector<std::string> shown;
+      for (const Problem& p : budget_problems)
+        if (std::find(shown.begin(), shown.end(), p.ToString()) == shown.end())
+          shown.push_back(p.ToString());
+      for (const std::string& e : errors) shown.push_back(e);
+      for (const std::string& s : shown) std::fprintf(stderr, "%s\n", s.c_str());
+      if (errors.empty())
+        std::fputs("sdsim sweep: problems in the budget file; nothing was run or written.\n",
+                   stderr);
+      else
+        std::fprintf(stderr,
+                     "sdsim sweep: problems in %zu of %zu points; nothing was run or written.\n",
+                     bad_points, points);
+    }
+    return kExitInvalidInput;
+  }
+  if (!ReportWarnings(std::vector<Problems>(warnings.begin() + 1, warnings.end()), strict))
+    return kExitInvalidInput;
+  const bool base_is_file = base_point < points;
+  if (!base_is_file) base_point = 0;
+
   if (out_dir.empty()) out_dir = DefaultOutDir(resolved.name + "_sweep");
   bool created = false;
   std::string err;
-  if (CurrentDist().root() && !MakeOutDir(out_dir, &created, &err)) {
+  if (dist.root() && !MakeOutDir(out_dir, &created, &err)) {
     std::fprintf(stderr, "sdsim sweep: %s\n", err.c_str());
     return kExitOutputError;
   }
@@ -199,120 +257,137 @@ int SweepCommand(const std::vector<std::string>& args,
   info.replications = static_cast<int>(replications);
   info.threads = EffectiveThreads(threads);
   info.period = period;
+  info.budget_file = budget_file;
   info.started_utc = UtcNow();
-  std::vector<std::string> lead;
-  for (const Axis& a : axes) lead.push_back(a.key);
-  const Dist& dist = CurrentDist();
-  Json failures = Json::array();
-  // Points are spread over MPI ranks (point p on rank p % ranks), each with its own threads; rank
-  // 0 receives them in point order. Without MPI, one process runs them all.
-  Progress progress("sweep points", static_cast<long>(points),
-                    !quiet && dist.root() && StderrIsTerminal());
+  const Model* baseline = baseline_file.empty() ? nullptr : &base.models.back();
+  const std::string& baseline_name = base.resolved.back().name;
+  // Progress from the start, per replication of every point (this rank's points as they run,
+  // the other ranks' points as they arrive).
+  const long total = static_cast<long>(points) * replications;
+  Progress progress("replications", total, !quiet && dist.root() && StderrIsTerminal());
   auto compute = [&](size_t point) -> std::string {
     if (g_sweep_interrupted.load()) return "!interrupted";
-    // The point's values: the mixed-radix digits of `point`, last axis fastest.
-    ResolvedScenario variant = resolved;
-    std::vector<CsvCell> values(axes.size());
-    std::string label;
-    size_t rest = point;
-    for (size_t i = axes.size(); i-- > 0;) {
-      const Json& v = axes[i].values[rest % axes[i].values.size()];
-      rest /= axes[i].values.size();
-      variant.doc[Json::json_pointer(axes[i].pointer)] = v;
-      values[i] = CellOf(v);
-    }
-    for (size_t i = 0; i < axes.size(); ++i)
-      label += (i ? ", " : "") + axes[i].key + "=" +
-               (values[i].numeric ? FormatNumber(values[i].number) : values[i].text);
-    Model model;
-    Problems problems;
-    if (!BuildModel(variant, build, &model, &problems)) {
-      std::string why;
-      for (Problem p : problems) {
-        for (const Axis& a : axes)
-          if (p.pointer.rfind(a.pointer, 0) == 0)
-            p.message += " [this value comes from --vary " + a.key + "]";
-        why += (why.empty() ? "" : "; ") + p.ToString();
-      }
-      if (CurrentDist().distributed())
-        label += ", on MPI rank " + std::to_string(CurrentDist().rank);
-      return "!" + label + "\t" + why;
-    }
     JobOptions job;
     job.seed = info.seed;
     job.replications = info.replications;
     job.threads = threads;
     job.dialect = dialect;
     job.cancel = &g_sweep_interrupted;
-    JobOutputs result = RunJob({&model}, {resolved.name}, job);
-    if (result.interrupted) return "!interrupted";
-    // This point's summary rows with its values in front (in this dialect).
-    const std::string& summary = result.files.front().second;
-    CsvWriter prefix(dialect, false);
-    for (const CsvCell& v : values) prefix.Cell(v);
-    const std::string head = prefix.str() + (dialect == CsvDialect::kNl ? ';' : ',');
-    std::string rows;
-    size_t pos = summary.find('\n') + 1;
-    while (pos < summary.size()) {
-      const size_t end = summary.find('\n', pos);
-      rows += head + summary.substr(pos, end - pos + 1);
-      pos = end + 1;
+    job.baseline = baseline ? 1 : 0;
+    const long before = static_cast<long>(point) * replications;
+    if (dist.root()) job.progress = [&](long done) { progress.Update(before + done); };
+    std::vector<const Model*> run = {&models[point]};
+    std::vector<std::string> names = {resolved.name};
+    if (baseline) {
+      run.push_back(baseline);
+      names.push_back(baseline_name);
     }
-    return rows;
+    JobOutputs result = RunJob(run, names, job);
+    if (result.interrupted) return "!interrupted";
+    // This point's rows with its values in front (in this dialect).
+    CsvWriter lead(dialect, false);
+    for (const CsvCell& v : cells[point]) lead.Cell(v);
+    const std::string prefix = lead.str() + (dialect == CsvDialect::kNl ? ';' : ',');
+    CsvWriter name(dialect, false);
+    name.Text(resolved.name);
+    const std::string own = name.str() + (dialect == CsvDialect::kNl ? ';' : ',');
+    Json out = {{"headline", HeadlineJson(result.headlines.front())}};
+    for (const auto& [file, text] : result.files) {
+      const std::string to = file == "summary.csv"   ? "sweep.csv"
+                             : file == "compare.csv" ? "sweep_compare.csv"
+                             : file == "budget.csv"  ? "sweep_budget.csv"
+                                                     : "";
+      if (to.empty()) continue;
+      const size_t start = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
+      out["header"][to] = text.substr(start, text.find('\n') + 1 - start);
+      out["rows"][to] = PrefixRows(text, prefix, own);
+    }
+    return out.dump();
   };
-  std::string table;
-  size_t finished = 0, done = 0;
+  // The output files: a header (the varied keys, then the file's own columns) once.
+  std::vector<std::string> lead;
+  for (const Axis& a : axes) lead.push_back(a.key);
+  std::vector<std::pair<std::string, std::string>> tables;
+  auto header = [&](const std::string& first_row) {
+    CsvWriter h(dialect, true);
+    for (const std::string& c : lead) h.Text(c);
+    return h.str() + (dialect == CsvDialect::kNl ? ';' : ',') + first_row;
+  };
+  std::vector<Headline> headlines(points);
+  std::vector<bool> finished_point(points, false);
+  size_t finished = 0;
   bool write_failed = false;
   auto deliver = [&](size_t point, const std::string& text) {
-    progress.Update(static_cast<long>(++done));
-    if (write_failed || text == "!interrupted") return;
-    if (!text.empty() && text[0] == '!') {
-      const size_t tab = text.find('\t');
-      const std::string label = text.substr(1, tab - 1), why = text.substr(tab + 1);
-      std::fprintf(stderr, "%ssdsim sweep: point %zu (%s) skipped: %s\n",
-                   quiet || !StderrIsTerminal() ? "" : "\n", point + 1, label.c_str(), why.c_str());
-      failures.push_back(Json{{"point", point + 1}, {"values", label}, {"problems", why}});
-      return;
-    }
+    if (write_failed || text.rfind("!", 0) == 0) return;  // interrupted: no progress, no rows
+    progress.Update(static_cast<long>(point + 1) * replications);
+    const Json got = Json::parse(text);
+    headlines[point] = HeadlineFromJson(got["headline"]);
+    finished_point[point] = true;
     ++finished;
-    if (table.empty()) {
-      CsvWriter head(dialect, true);
-      for (const std::string& c : lead) head.Text(c);
-      for (int c = 0; c < kNumSummaryColumns; ++c) head.Text(kSummaryColumns[c]);
-      head.EndRow();
-      table = head.str();
+    for (const char* file : {"sweep.csv", "sweep_compare.csv", "sweep_budget.csv"}) {
+      if (!got["rows"].contains(file)) continue;
+      auto it = std::find_if(tables.begin(), tables.end(),
+                             [&](const auto& t) { return t.first == file; });
+      if (it == tables.end()) {
+        tables.push_back({file, header(got["header"][file].get<std::string>())});
+        it = tables.end() - 1;
+      }
+      it->second += got["rows"][file].get<std::string>();
     }
-    table += text;
     // Rewrite after every point: finished points survive an interruption or a later failure.
-    info.outputs = {"sweep.csv", "manifest.json"};
+    info.outputs.clear();
+    for (const auto& t : tables) info.outputs.push_back(t.first);
+    info.outputs.push_back("manifest.json");
     info.finished_utc = UtcNow();
     info.mpi_ranks = dist.size;
-    Json manifest = Json::parse(ManifestJson(info, {&resolved}));
+    std::vector<const ResolvedScenario*> scenarios = {&resolved};
+    std::vector<const Model*> manifest_models = {&base.models.front()};
+    if (baseline) {
+      scenarios.push_back(&base.resolved.back());
+      manifest_models.push_back(baseline);
+    }
+    Json manifest = Json::parse(ManifestJson(info, scenarios, manifest_models));
     manifest["sweep"] = {
-        {"vary", vary}, {"points", points}, {"finished", finished}, {"failed", failures}};
-    if (!WriteOutputs(out_dir, {{"sweep.csv", table}, {"manifest.json", manifest.dump(2) + "\n"}},
-                      &err)) {
+        {"vary", vary}, {"points", points}, {"finished", finished}, {"base_point", base_point + 1}};
+    if (baseline) manifest["sweep"]["baseline"] = baseline_name;
+    std::vector<std::pair<std::string, std::string>> out = tables;
+    out.push_back({"manifest.json", manifest.dump(2) + "\n"});
+    if (!WriteOutputs(out_dir, out, &err)) {
       std::fprintf(stderr, "sdsim sweep: %s\n", err.c_str());
       write_failed = true;
     }
   };
   RunDistPoints(points, compute, deliver);
   if (!dist.root()) return kExitOk;
+  progress.Finish();
   if (write_failed) {
     if (dist.distributed()) AbortDist(kExitOutputError);
     return kExitOutputError;
   }
-  progress.Finish();
   std::error_code ec;
   if (finished == 0 && created) fs::remove(out_dir, ec);
+  std::vector<std::vector<std::string>> values(points);
+  for (size_t p = 0; p < points; ++p)
+    for (const CsvCell& c : cells[p])
+      values[p].push_back(c.numeric ? FormatNumber(c.number) : c.text);
+  std::fputs(SweepTable(lead, values, headlines, finished_point, base_point, base_is_file,
+                        baseline ? baseline_name : "")
+                 .c_str(),
+             stdout);
   if (g_sweep_interrupted.load()) {
-    std::fprintf(stderr, "sdsim sweep: interrupted; %zu of %zu points finished%s.\n", finished,
-                 points, finished ? (" and kept in " + out_dir + "/sweep.csv").c_str() : "");
+    if (finished)
+      std::fprintf(stderr,
+                   "sdsim sweep: interrupted; %zu of %zu points finished and kept in %s/.\n",
+                   finished, points, out_dir.c_str());
+    else
+      std::fprintf(stderr,
+                   "sdsim sweep: interrupted before a point finished; nothing was written.\n");
     return 130;
   }
-  std::printf("sdsim sweep: %zu of %zu points finished, %zu skipped; results in %s/sweep.csv\n",
-              finished, points, failures.size(), finished ? out_dir.c_str() : "(none)");
-  return failures.empty() ? kExitOk : kExitInvalidInput;
+  std::printf("sdsim sweep: %zu points finished; results in %s/:", finished, out_dir.c_str());
+  for (const std::string& f : info.outputs) std::printf(" %s", f.c_str());
+  std::printf("\n");
+  return kExitOk;
 }
 
 }  // namespace sdsim

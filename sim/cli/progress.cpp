@@ -12,6 +12,10 @@ bool StderrIsTerminal() { return ::isatty(STDERR_FILENO) == 1; }
 Progress::Progress(std::string what, long total, bool enabled)
     : what_(std::move(what)), total_(total), enabled_(enabled) {
   start_ = last_ = std::chrono::steady_clock::now();
+  if (enabled_) {  // from the start, before the first update
+    std::fprintf(stderr, "\r%s 0/%ld   ", what_.c_str(), total_);
+    std::fflush(stderr);
+  }
 }
 
 Progress::~Progress() { Finish(); }

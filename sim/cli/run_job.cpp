@@ -10,9 +10,12 @@
 #include "cli/checkpoints.h"
 #include "cli/dist.h"
 #include "engine/metrics.h"
+#include "io/begroting_csv.h"
 #include "io/budget_csv.h"
 #include "io/compare_csv.h"
+#include "io/cost_table.h"
 #include "io/precision_report.h"
+#include "io/replications_csv.h"
 #include "io/summary.h"
 #include "io/targets_csv.h"
 #include "runner/batch.h"
@@ -22,85 +25,6 @@
 #include "runner/targets.h"
 
 namespace sdsim {
-namespace {
-
-// Streams per-replication values as long-format CSV, flushing in blocks.
-class ReplicationWriter {
- public:
-  ReplicationWriter(const std::string& path, CsvDialect dialect, PerReplication what)
-      : file_(std::fopen(path.c_str(), "wb")),
-        opened_(file_ != nullptr),
-        dialect_(dialect),
-        what_(what) {
-    if (!file_) return;
-    CsvWriter w(dialect);
-    for (const char* c : {"scenario", "replication", "domain", "form", "pillar", "taakveld",
-                          "payer", "age_band", "year", "period", "metric", "value"})
-      w.Text(c);
-    w.EndRow();
-    buffer_ = w.str();
-  }
-  ~ReplicationWriter() { Close(); }
-  bool ok() const { return opened_ && !failed_; }
-
-  void Add(const std::string& scenario, const Model& m, int rep, const RepResult& r) {
-    if (!file_) return;
-    static const int kTotals[] = {kCost,   kClientsEnd, kUniqueClients,
-                                  kInflow, kOutflow,    kWaitingEnd};
-    const ResultLayout L{m.calendar.num_periods(), m.num_groups(), kNumMetrics};
-    CsvWriter w(dialect_, /*bom=*/false);
-    for (int g = 0; g < L.groups; ++g) {
-      const GroupModel& grp = m.groups[g];
-      const bool detail = grp.kind == GroupKind::kForm || grp.kind == GroupKind::kToegang ||
-                          grp.kind == GroupKind::kCostLine || grp.kind == GroupKind::kBand;
-      if (what_ == PerReplication::kTotals && detail) continue;
-      for (int p = 0; p < L.periods; ++p) {
-        const Period& per = m.calendar.periods()[p];
-        for (int k = 0; k < L.metrics; ++k) {
-          if (!MetricDefined(m, grp, k)) continue;
-          if (what_ == PerReplication::kTotals &&
-              std::find(std::begin(kTotals), std::end(kTotals), k) == std::end(kTotals))
-            continue;
-          w.Text(scenario)
-              .Integer(rep)
-              .Text(grp.domain)
-              .Text(grp.form)
-              .Text(grp.pillar)
-              .Text(grp.taakveld);
-          w.Text(grp.payer)
-              .Text(grp.age_band)
-              .Integer(per.year)
-              .Text(per.label)
-              .Text(MetricName(k));
-          w.Number(r.values[L.Index(p, g, k)]);
-          w.EndRow();
-        }
-      }
-    }
-    buffer_ += w.str();
-    if (buffer_.size() > (1 << 20)) Flush();
-  }
-  void Close() {
-    if (!file_) return;
-    Flush();
-    if (std::fclose(file_) != 0) failed_ = true;
-    file_ = nullptr;
-  }
-
- private:
-  void Flush() {
-    if (std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size()) failed_ = true;
-    buffer_.clear();
-  }
-  FILE* file_;
-  bool opened_;
-  CsvDialect dialect_;
-  PerReplication what_;
-  std::string buffer_;
-  bool failed_ = false;
-};
-
-}  // namespace
 
 JobOutputs RunJob(const std::vector<const Model*>& models, const std::vector<std::string>& names,
                   const JobOptions& options) {
@@ -114,17 +38,19 @@ JobOutputs RunJob(const std::vector<const Model*>& models, const std::vector<std
     targets.emplace_back(*m);
     budgets.emplace_back(*m);
   }
-  // Every scenario against the baseline, on the same replications.
   PrecisionTracker precision(models, names, options.baseline);
+  // Every scenario against the baseline, on the same replications; one over other years (the
+  // back-cast history.json in a run of scenarios/dronten/*.json) is run but not compared.
   std::vector<std::unique_ptr<Comparison>> comparisons(n);
   for (size_t s = 0; s < n; ++s)
-    if (static_cast<int>(s) != options.baseline)
+    if (static_cast<int>(s) != options.baseline &&
+        SameHorizon(*models[options.baseline], *models[s]))
       comparisons[s] = std::make_unique<Comparison>(*models[options.baseline], *models[s]);
   std::unique_ptr<ReplicationWriter> writer;
   if (options.per_replication != PerReplication::kNone &&
       (!options.distribute || CurrentDist().root())) {
     writer = std::make_unique<ReplicationWriter>(options.per_replication_path, options.dialect,
-                                                 options.per_replication);
+                                                 options.per_replication, models, names);
     if (!writer->ok()) {
       out.error = options.per_replication_path + ": cannot create the per-replication file";
       return out;
@@ -145,9 +71,9 @@ JobOutputs RunJob(const std::vector<const Model*>& models, const std::vector<std
       targets[s].Add(results[s]);
       budgets[s].Add(results[s]);
       if (comparisons[s]) comparisons[s]->Add(results[options.baseline], results[s]);
-      if (writer) writer->Add(names[s], *models[s], rep, results[s]);
     }
     precision.Add(results);
+    if (writer) writer->Add(rep, results);
     ++out.replications_done;
     if (options.progress) options.progress(out.replications_done);
   };
@@ -184,14 +110,19 @@ JobOutputs RunJob(const std::vector<const Model*>& models, const std::vector<std
       compare_results.push_back({names[s], names[options.baseline], comparisons[s].get(),
                                  &aggregators[s], &aggregators[options.baseline]});
   }
+  for (size_t s = 0; s < n; ++s)
+    out.headlines.push_back(
+        HeadlineOf(*models[s], aggregators[s], comparisons[s].get(), budget_results[s].results));
   out.files.push_back({"summary.csv", SummaryCsv(summaries, options.dialect)});
+  out.files.push_back({"begroting.csv", BegrotingCsv(summaries, options.dialect)});
   if (any_targets)
     out.files.push_back({"targets.csv", TargetsCsv(target_results, options.dialect)});
   if (!compare_results.empty())
     out.files.push_back({"compare.csv", CompareCsv(compare_results, options.dialect)});
   if (any_budget) out.files.push_back({"budget.csv", BudgetCsv(budget_results, options.dialect)});
 
-  // The terminal report: total cost per period, then targets and comparisons.
+  // The terminal report: the municipality's own cost per domain, the begroting, the paired
+  // differences and the targets that are off.
   char line[256];
   std::snprintf(line, sizeof line,
                 "sdsim: %d replications x %zu scenario%s in %.1f s (%.0f replications/s)\n",
@@ -199,20 +130,10 @@ JobOutputs RunJob(const std::vector<const Model*>& models, const std::vector<std
                 out.replications_done * static_cast<double>(n) / std::max(out.seconds, 1e-9));
   out.report = line;
   out.report += PrecisionText(out.precision);
-  for (size_t s = 0; s < n; ++s) {
-    const Model& m = *models[s];
-    const ResultLayout L{m.calendar.num_periods(), m.num_groups(), kNumMetrics};
-    out.report += "  " + names[s] + ": total cost per period, mean [p5 - p95] x EUR 1,000\n";
-    for (int p = 0; p < L.periods; ++p) {
-      const Stats st = aggregators[s].Get(L.Index(p, m.num_groups() - 1, kCost));
-      std::snprintf(line, sizeof line, "    %-8s %10.0f  [%.0f - %.0f]\n",
-                    m.calendar.periods()[p].label.c_str(), st.mean / 1e3, st.p5 / 1e3,
-                    st.p95 / 1e3);
-      out.report += line;
-    }
-  }
-  out.report += TargetsTable(target_results);
+  out.report += CostTable(summaries, static_cast<size_t>(options.baseline));
+  out.report += BudgetTable(budget_results);
   out.report += CompareTable(compare_results);
+  out.report += TargetsTable(target_results);
   return out;
 }
 

@@ -11,13 +11,13 @@
 #include <utility>
 #include <vector>
 
+#include "cli/headline.h"
 #include "core/model.h"
 #include "io/csv.h"
+#include "io/replications_csv.h"
 #include "runner/precision.h"
 
 namespace sdsim {
-
-enum class PerReplication { kNone, kTotals, kAll };
 
 struct JobOptions {
   uint64_t seed = 1;
@@ -39,6 +39,7 @@ struct JobOptions {
 struct JobOutputs {
   std::vector<std::pair<std::string, std::string>> files;  // name -> content
   std::string report;                                      // for the terminal
+  std::vector<Headline> headlines;                         // per scenario, for a sweep's table
   uint64_t events = 0;
   double seconds = 0;
   long replications_done = 0;

@@ -27,6 +27,57 @@ bool Model::HasIncome() const {
   return std::any_of(nodes.begin(), nodes.end(), [](const NodeModel& n) { return n.is_income; });
 }
 
+const char* GroupLevel(const GroupModel& g) {
+  switch (g.kind) {
+    case GroupKind::kForm:
+    case GroupKind::kToegang:
+    case GroupKind::kCostLine:
+    case GroupKind::kIncomeLine:
+      return "form";
+    case GroupKind::kDomain:
+      return "domain";
+    case GroupKind::kDomainPillar:
+      return "domain_pillar";
+    case GroupKind::kDomainTaakveld:
+      return "domain_taakveld";
+    case GroupKind::kPillar:
+      return "pillar";
+    case GroupKind::kTaakveld:
+      return "taakveld";
+    case GroupKind::kPayer:
+      return g.domain != "all" ? "domain_payer" : g.taakveld != "all" ? "taakveld_payer" : "payer";
+    case GroupKind::kBand:
+      return "domain_age_band";
+    case GroupKind::kTotal:
+      return "total";
+  }
+  return "?";
+}
+
+namespace {
+
+// "6.72" -> (6, 72); false if it is not a taakveld number.
+bool ParseTaakveld(const std::string& t, long* main, long* sub) {
+  const size_t dot = t.find('.');
+  if (dot == 0 || dot == std::string::npos || dot + 1 == t.size()) return false;
+  for (size_t i = 0; i < t.size(); ++i)
+    if (i != dot && (t[i] < '0' || t[i] > '9')) return false;
+  if (dot > 6 || t.size() - dot > 7) return false;
+  *main = std::stol(t.substr(0, dot));
+  *sub = std::stol(t.substr(dot + 1));
+  return true;
+}
+
+}  // namespace
+
+bool TaakveldBefore(const std::string& a, const std::string& b) {
+  long am = 0, as = 0, bm = 0, bs = 0;
+  const bool an = ParseTaakveld(a, &am, &as), bn = ParseTaakveld(b, &bm, &bs);
+  if (an != bn) return an;
+  if (!an) return a < b;
+  return am != bm ? am < bm : as != bs ? as < bs : a < b;
+}
+
 bool Model::BuildGroups() {
   groups.clear();
   node_group.assign(nodes.size(), -1);
@@ -55,6 +106,24 @@ bool Model::BuildGroups() {
       if (pred(nodes[n])) out.push_back(n);
     return out;
   };
+  // The cost payer p pays for `among` (a node whose payer switches counts for both; income lines
+  // cost nothing).
+  auto payer_group = [&](int p, const std::vector<int>& among) {
+    GroupModel g;
+    g.kind = GroupKind::kPayer;
+    g.payer = payers[p];
+    g.payer_index = p;
+    for (int n : among)
+      if ((nodes[n].payer == p || nodes[n].payer_after == p) && !nodes[n].is_income)
+        g.nodes.push_back(n);
+    return g;
+  };
+  std::vector<int> bbv(taakvelden.size());
+  for (size_t t = 0; t < bbv.size(); ++t) bbv[t] = static_cast<int>(t);
+  std::stable_sort(bbv.begin(), bbv.end(),
+                   [&](int a, int b) { return TaakveldBefore(taakvelden[a], taakvelden[b]); });
+  std::vector<int> every(nodes.size());
+  for (size_t n = 0; n < every.size(); ++n) every[n] = static_cast<int>(n);
   for (int d = 0; d < static_cast<int>(domains.size()); ++d) {
     const DomainModel& dm = domains[d];
     for (int n : dm.nodes) {
@@ -100,6 +169,27 @@ bool Model::BuildGroups() {
       g.band_index = dm.band;
       add(std::move(g), true);
     }
+    // Per taakveld within the domain (BBV order), and the cost each payer pays for it.
+    for (int t : bbv) {
+      GroupModel g;
+      g.kind = GroupKind::kDomainTaakveld;
+      g.domain = dm.id;
+      g.taakveld = taakvelden[t];
+      for (int n : all)
+        if (nodes[n].taakveld == t) g.nodes.push_back(n);
+      if (g.nodes.empty()) continue;
+      g.domain_index = d;
+      g.band_index = dm.band;
+      add(std::move(g), true);
+    }
+    for (int p = 0; p < static_cast<int>(payers.size()); ++p) {
+      GroupModel g = payer_group(p, all);
+      if (g.nodes.empty()) continue;
+      g.domain = dm.id;
+      g.domain_index = d;
+      g.band_index = dm.band;
+      add(std::move(g), false);
+    }
     GroupModel g;
     g.kind = GroupKind::kDomain;
     g.domain = dm.id;
@@ -144,19 +234,24 @@ bool Model::BuildGroups() {
     g.nodes = used([&](const NodeModel& n) { return n.pillar == p && !n.is_income; });
     if (!g.nodes.empty()) add(std::move(g), true);
   }
-  for (int t = 0; t < static_cast<int>(taakvelden.size()); ++t) {
+  // Taakvelden in BBV order, each followed by the cost each payer pays for it: the rows of a
+  // begroting.
+  for (int t : bbv) {
     GroupModel g;
     g.kind = GroupKind::kTaakveld;
     g.taakveld = taakvelden[t];
     g.nodes = used([&](const NodeModel& n) { return n.taakveld == t; });
-    if (!g.nodes.empty()) add(std::move(g), true);
+    if (g.nodes.empty()) continue;
+    const std::vector<int> members = g.nodes;
+    add(std::move(g), true);
+    for (int p = 0; p < static_cast<int>(payers.size()); ++p) {
+      GroupModel tp = payer_group(p, members);
+      tp.taakveld = taakvelden[t];
+      if (!tp.nodes.empty()) add(std::move(tp), false);
+    }
   }
   for (int p = 0; p < static_cast<int>(payers.size()); ++p) {
-    GroupModel g;
-    g.kind = GroupKind::kPayer;
-    g.payer = payers[p];
-    g.payer_index = p;
-    g.nodes = used([&](const NodeModel& n) { return n.payer == p || n.payer_after == p; });
+    GroupModel g = payer_group(p, every);
     if (!g.nodes.empty()) add(std::move(g), false);
   }
   GroupModel total;

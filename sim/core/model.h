@@ -198,9 +198,10 @@ enum class GroupKind : uint8_t {
   kIncomeLine,
   kDomain,
   kDomainPillar,
+  kDomainTaakveld,
   kPillar,
   kTaakveld,
-  kPayer,
+  kPayer,  // the cost one payer pays: in all, or within one domain or one taakveld (set)
   kBand,
   kTotal
 };
@@ -215,6 +216,17 @@ struct GroupModel {
   int payer_index = -1;    // for kPayer
   int mask_bit = -1;       // bit in GroupMask if the group counts unique clients
 };
+
+// The aggregation level of a group, the `level` column of the outputs: the rows of one level
+// never overlap, so a sum over one level never counts anything twice. "form" (every care form,
+// toegang and cost line), "domain", "domain_pillar", "domain_taakveld", "domain_payer",
+// "domain_age_band", "pillar", "taakveld", "taakveld_payer", "payer", "total".
+const char* GroupLevel(const GroupModel& group);
+
+// BBV order of taakvelden: by main number, then by the number after the point (6.1, 6.2, ...,
+// 6.6, 6.71, 6.72, 6.81, 6.82; 0.9 before 0.10); names that are not taakveld numbers last, in
+// alphabetical order.
+bool TaakveldBefore(const std::string& a, const std::string& b);
 
 // A target the scenario declares (e.g. "pleegzorg + verblijf about 63 on 1 January 2025"):
 // the metric summed over `groups` (or the one group's value for non-additive metrics) in
@@ -272,6 +284,15 @@ struct BudgetLine {
   double amount = 0;
 };
 
+// The price index change of one calendar year: given in the scenario, carried forward from the
+// last earlier year with a figure, or 0 when no earlier year has one.
+struct IndexYear {
+  int year = 0;
+  double rate = 0;
+  bool given = false;
+  int carried_from = 0;  // the year whose figure is used (0 = given, or none: rate 0)
+};
+
 // An effect size shared by one or more levers (levers with the same name share it).
 struct EffectModel {
   std::string name;
@@ -291,6 +312,8 @@ struct Model {
   std::vector<int> node_group;  // each node's own row group (kForm, kCostLine or kToegang)
   std::vector<TargetModel> targets;
   std::vector<BudgetLine> budget;
+  // Indexation per year between the base year and the horizon (empty: the scenario has none).
+  std::vector<IndexYear> indexation;
   std::vector<EffectModel> effects;
   std::vector<LeverModel> levers;
   // Lower Cholesky factor of the effects' correlation matrix (row-major, effects x effects);

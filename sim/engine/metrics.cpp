@@ -93,6 +93,7 @@ bool MetricApplies(GroupKind kind, int m) {
     case GroupKind::kTotal:
       return m <= kShareOver5y || m == kIncome || m == kSaldo;
     case GroupKind::kTaakveld:
+    case GroupKind::kDomainTaakveld:
       return m <= kShareOver5y || m == kIncome;
     case GroupKind::kForm:
     case GroupKind::kDomainPillar:

@@ -1,6 +1,8 @@
-// summary.csv rows of expected values: the rows `sdsim run` writes (MetricDefined), mean only.
+// summary.csv rows of expected values: the rows `sdsim run` writes (MetricDefined) that have an
+// expected value, mean only, rounded as in summary.csv.
 #include "expect/expect_csv.h"
 
+#include <cmath>
 #include <cstring>
 #include <limits>
 
@@ -25,12 +27,14 @@ std::string ExpectedSummaryCsv(const std::vector<ExpectedScenario>& scenarios, C
         const Period& period = m.calendar.periods()[p];
         for (int k = 0; k < L.metrics; ++k) {
           if (!MetricDefined(m, grp, k)) continue;
-          w.Text(s.name).Text(grp.domain).Text(grp.form).Text(grp.pillar).Text(grp.taakveld);
-          w.Text(grp.payer).Text(grp.age_band).Integer(period.year).Text(period.label);
-          w.Text(MetricName(k)).Integer(0);
+          const double v = s.values->values[L.Index(p, g, k)];
+          if (std::isnan(v)) continue;  // not computed in expectation: no empty rows
+          w.Text(s.name).Text(GroupLevel(grp)).Text(grp.domain).Text(grp.form).Text(grp.pillar);
+          w.Text(grp.taakveld).Text(grp.payer).Text(grp.age_band).Integer(period.year);
+          w.Text(period.label).Text(MetricName(k)).Integer(0);
           for (int c = mean_col; c < kNumSummaryColumns; ++c)
-            w.Number(c == mean_col ? s.values->values[L.Index(p, g, k)]
-                                   : std::numeric_limits<double>::quiet_NaN());
+            w.Number(c == mean_col ? v : std::numeric_limits<double>::quiet_NaN(),
+                     MetricDecimals(k));
           w.EndRow();
         }
       }

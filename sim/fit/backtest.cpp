@@ -162,7 +162,7 @@ std::string BacktestCsv(const std::vector<BacktestRow>& rows, CsvDialect dialect
     w.Text(c);
   w.EndRow();
   for (const BacktestRow& r : rows) {
-    w.Text(r.origin).Text(r.period).Text(r.domain).Text(r.form).Text(r.metric);
+    w.Raw(r.origin).Raw(r.period).Text(r.domain).Text(r.form).Text(r.metric);
     if (r.band) {
       w.Number(r.realised).Number(r.mean).Number(r.p5).Number(r.p95).Number(r.error());
       w.Integer(r.within() ? 1 : 0);

@@ -2,6 +2,9 @@
 #include "io/budget_csv.h"
 
 #include <cmath>
+#include <cstdio>
+
+#include "io/cost_table.h"
 
 namespace sdsim {
 
@@ -38,24 +41,48 @@ std::string BudgetCsv(const std::vector<ScenarioBudget>& scenarios, CsvDialect d
           .Text(r.line->selection)
           .Integer(per.year)
           .Text(per.label);
-      w.Number(r.line->amount)
+      // Euros to cents, the probability to 4 decimals.
+      w.Number(r.line->amount, 2)
           .Integer(r.cost.n)
-          .Number(r.cost.mean)
-          .Number(r.cost.p5)
-          .Number(r.cost.p50);
-      w.Number(r.cost.p90).Number(r.cost.p95).Number(r.p_overrun).Number(r.expected_overrun);
-      w.Number(r.reserve_90).Number(r.reserve_95);
+          .Number(r.cost.mean, 2)
+          .Number(r.cost.p5, 2)
+          .Number(r.cost.p50, 2);
+      w.Number(r.cost.p90, 2).Number(r.cost.p95, 2).Number(r.p_overrun, 4);
+      w.Number(r.expected_overrun, 2).Number(r.reserve_90, 2).Number(r.reserve_95, 2);
       // Empty where the row has no backlog (a payer row) or the scenario no income.
       const double nan = std::nan("");
       const bool b = r.cost_with_backlog.n > 0, in = r.income.n > 0 && s.model->HasIncome();
-      w.Number(b ? r.backlog.mean : nan)
-          .Number(b ? r.cost_with_backlog.mean : nan)
-          .Number(b ? r.p_overrun_with_backlog : nan);
-      w.Number(in ? r.income.mean : nan).Number(in && r.saldo.n > 0 ? r.saldo.mean : nan);
+      w.Number(b ? r.backlog.mean : nan, 2)
+          .Number(b ? r.cost_with_backlog.mean : nan, 2)
+          .Number(b ? r.p_overrun_with_backlog : nan, 4);
+      w.Number(in ? r.income.mean : nan, 2).Number(in && r.saldo.n > 0 ? r.saldo.mean : nan, 2);
       w.EndRow();
     }
   }
   return w.str();
+}
+
+std::string BudgetTable(const std::vector<ScenarioBudget>& scenarios) {
+  std::string out;
+  char line[256];
+  for (const ScenarioBudget& s : scenarios) {
+    if (s.results.empty()) continue;
+    out += "  begroting of " + s.scenario +
+           " x EUR 1,000 (budget.csv): cost mean [p5 - p95], P(cost > budget), reserve on top of "
+           "the budget for 90% / 95% certainty\n";
+    for (const BudgetResult& r : s.results) {
+      const std::string range =
+          "[" + Thousands(r.cost.p5 / 1e3) + " - " + Thousands(r.cost.p95 / 1e3) + "]";
+      std::snprintf(line, sizeof line,
+                    "    %-20.20s %-8s budget %9s  cost %9s %-21s P %3.0f%%  reserve %s / %s\n",
+                    r.line->name.c_str(), s.model->calendar.periods()[r.line->period].label.c_str(),
+                    Thousands(r.line->amount / 1e3).c_str(), Thousands(r.cost.mean / 1e3).c_str(),
+                    range.c_str(), 100 * r.p_overrun, Thousands(r.reserve_90 / 1e3).c_str(),
+                    Thousands(r.reserve_95 / 1e3).c_str());
+      out += line;
+    }
+  }
+  return out;
 }
 
 }  // namespace sdsim

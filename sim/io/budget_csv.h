@@ -17,5 +17,8 @@ struct ScenarioBudget {
 };
 
 std::string BudgetCsv(const std::vector<ScenarioBudget>& scenarios, CsvDialect dialect);
+// A terminal table per scenario with a begroting: per line and period the budget, the mean cost
+// with p5-p95, P(overrun) and the reserve for 90% and 95% certainty, x EUR 1,000.
+std::string BudgetTable(const std::vector<ScenarioBudget>& scenarios);
 
 }  // namespace sdsim

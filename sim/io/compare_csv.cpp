@@ -4,17 +4,18 @@
 #include <cmath>
 #include <cstdio>
 
+#include "io/cost_table.h"
 #include "io/summary.h"
 
 namespace sdsim {
 namespace {
 
-// The backlog, income and saldo rows only where summary.csv has them (in either scenario).
+// Only the rows summary.csv has (in either scenario): no backlog, income or saldo where there is
+// none, and no client counts for the payer rows (cost only).
 bool Reported(const Comparison& cmp, const Comparison::Row& r) {
   int metric = CompareLevelMetric(r.metric);
   if (r.metric == kCmpCostWithBacklogCumulative) metric = kCostWithBacklog;
-  if (metric != kBacklogCost && metric != kCostWithBacklog && metric != kIncome && metric != kSaldo)
-    return true;
+  if (metric < 0) metric = kCost;  // cumulative cost, investment
   return (r.alt_group >= 0 && MetricDefined(cmp.alt(), cmp.alt().groups[r.alt_group], metric)) ||
          (r.base_group >= 0 && MetricDefined(cmp.base(), cmp.base().groups[r.base_group], metric));
 }
@@ -30,11 +31,11 @@ Stats Level(const Aggregator* agg, const Model& m, int group, int period, int me
 std::string CompareCsv(const std::vector<ScenarioComparison>& comparisons, CsvDialect dialect) {
   CsvWriter w(dialect);
   for (const char* c :
-       {"scenario",      "baseline",  "domain",        "form",          "pillar",
-        "taakveld",      "payer",     "year",          "period",        "metric",
-        "replications",  "mean_diff", "sd_diff",       "p5_diff",       "p50_diff",
-        "p95_diff",      "p_lower",   "baseline_mean", "scenario_mean", "sd_unpaired",
-        "payback_period"})
+       {"scenario",    "baseline",      "level",     "domain",        "form",
+        "pillar",      "taakveld",      "payer",     "year",          "period",
+        "metric",      "replications",  "mean_diff", "sd_diff",       "p5_diff",
+        "p50_diff",    "p95_diff",      "p_lower",   "baseline_mean", "scenario_mean",
+        "sd_unpaired", "payback_period"})
     w.Text(c);
   w.EndRow();
   const double nan = std::nan("");
@@ -55,18 +56,20 @@ std::string CompareCsv(const std::vector<ScenarioComparison>& comparisons, CsvDi
                                      : nan;
       w.Text(c.scenario)
           .Text(c.baseline)
+          .Text(GroupLevel(g))
           .Text(g.domain)
           .Text(g.form)
           .Text(g.pillar)
           .Text(g.taakveld)
           .Text(g.payer);
       w.Integer(per.year).Text(per.label).Text(CompareMetricName(r.metric)).Integer(r.diff.n);
-      w.Number(r.diff.mean)
-          .Number(r.diff.sd)
-          .Number(r.diff.p5)
-          .Number(r.diff.p50)
-          .Number(r.diff.p95);
-      w.Number(r.p_lower).Number(bm).Number(am).Number(unpaired).Text(r.payback);
+      // Euros to cents, clients to hundredths; the probability to 4 decimals.
+      w.Number(r.diff.mean, 2)
+          .Number(r.diff.sd, 2)
+          .Number(r.diff.p5, 2)
+          .Number(r.diff.p50, 2)
+          .Number(r.diff.p95, 2);
+      w.Number(r.p_lower, 4).Number(bm, 2).Number(am, 2).Number(unpaired, 2).Text(r.payback);
       w.EndRow();
     }
   }
@@ -83,21 +86,39 @@ std::string CompareTable(const std::vector<ScenarioComparison>& comparisons) {
     std::vector<double> p_saving(n);
     std::string payback;
     bool backlog = false;
-    for (const Comparison::Row& r : c.comparison->Rows()) {
-      if (r.group->kind != GroupKind::kTotal) continue;
+    // The municipality's own money (the payer row "gemeente"), else the total. The backlog is not
+    // split by payer: its difference comes from the total row.
+    const std::vector<Comparison::Row> rows = c.comparison->Rows();
+    auto own_row = [](const Comparison::Row& r) {
+      return r.group->kind == GroupKind::kPayer && std::string(GroupLevel(*r.group)) == "payer" &&
+             r.group->payer == kOwnPayer;
+    };
+    bool own = false;
+    for (const Comparison::Row& r : rows) own |= own_row(r);
+    std::vector<Stats> total_cum(n);
+    for (const Comparison::Row& r : rows) {
+      if (r.group->kind == GroupKind::kTotal) {
+        if (r.metric == kCmpCostCumulative) total_cum[r.period] = r.diff;
+        if (r.metric == kCmpCostWithBacklogCumulative) {
+          cum_backlog[r.period] = r.diff;
+          backlog = true;
+        }
+      }
+      if (own ? !own_row(r) : r.group->kind != GroupKind::kTotal) continue;
       if (r.metric == kCmpCost) {
         diff[r.period] = r.diff;
         p_saving[r.period] = r.p_lower;
       } else if (r.metric == kCmpCostCumulative) {
         cum[r.period] = r.diff;
         payback = r.payback;
-      } else if (r.metric == kCmpCostWithBacklogCumulative) {
-        cum_backlog[r.period] = r.diff;
-        backlog = true;
       }
     }
-    out +=
-        "  " + c.scenario + " vs " + c.baseline + " (paired): total cost difference x EUR 1,000\n";
+    // Counting the backlog: the own cumulative difference plus the difference in what is still
+    // owed to waiting clients at the period end.
+    for (int p = 0; p < n; ++p) cum_backlog[p].mean += cum[p].mean - total_cum[p].mean;
+    out += "  " + c.scenario + " vs " + c.baseline + " (paired): difference in the cost " +
+           (own ? std::string("paid by the ") + kOwnPayer : std::string("in total")) +
+           " x EUR 1,000, mean [p5 .. p95]\n";
     for (int p = 0; p < n; ++p) {
       std::snprintf(line, sizeof line,
                     "    %-8s %+8.0f [%+.0f .. %+.0f]  P(saving) %3.0f%%  cumulative %+.0f",

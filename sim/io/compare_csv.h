@@ -21,7 +21,8 @@ struct ScenarioComparison {
 };
 
 std::string CompareCsv(const std::vector<ScenarioComparison>& comparisons, CsvDialect dialect);
-// A short terminal table: total cost difference per period with its 90% interval and P(saving).
+// A short terminal table: the difference in the cost the gemeente pays (the total when no cost is
+// paid by it) per period with its 90% interval, P(saving), the cumulative difference and payback.
 std::string CompareTable(const std::vector<ScenarioComparison>& comparisons);
 
 }  // namespace sdsim

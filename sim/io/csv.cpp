@@ -28,6 +28,23 @@ std::string FormatNumber(double v, char decimal_point) {
   return s;
 }
 
+double RoundTo(double v, int decimals) {
+  if (std::isnan(v) || std::isinf(v) || std::fabs(v) >= 1e15) return v;
+  const double scale = std::pow(10.0, decimals);
+  return std::round(v * scale) / scale;
+}
+
+bool LooksNumeric(std::string_view t) {
+  bool digit = false;
+  for (char c : t) {
+    if (c >= '0' && c <= '9')
+      digit = true;
+    else if (std::string_view(".,+-/:% eE").find(c) == std::string_view::npos)
+      return false;
+  }
+  return digit;
+}
+
 CsvWriter::CsvWriter(CsvDialect dialect, bool bom)
     : dialect_(dialect),
       sep_(dialect == CsvDialect::kNl ? ';' : ','),
@@ -41,6 +58,17 @@ void CsvWriter::Separator() {
 }
 
 CsvWriter& CsvWriter::Text(std::string_view t) {
+  if (LooksNumeric(t)) {  // ="6.1", quoted: a formula whose value is the text
+    Separator();
+    out_ += "\"=\"\"";
+    out_ += t;
+    out_ += "\"\"\"";
+    return *this;
+  }
+  return Raw(t);
+}
+
+CsvWriter& CsvWriter::Raw(std::string_view t) {
   Separator();
   const bool quote =
       t.find_first_of(std::string{sep_, '"', '\n', '\r', ','}) != std::string_view::npos ||

@@ -36,15 +36,15 @@ struct CsvSink : EpisodeSink {
     const Calendar& cal = model->calendar;
     const NodeModel& node = model->nodes[e.node];
     w.Text("S" + std::to_string(e.client));
-    w.Text(std::isnan(e.birth) ? "" : FormatDate(cal.DateOf(e.birth)));
+    w.Raw(std::isnan(e.birth) ? "" : FormatDate(cal.DateOf(e.birth)));
     w.Text(node.domain_id).Text(node.id);
     // Care covers the days floor(start) .. ceil(end) - 1 (end_date is the last day in care).
     const double first = std::floor(e.start);
-    w.Text(FormatDate(cal.DateOf(first)));
+    w.Raw(FormatDate(cal.DateOf(first)));
     if (std::isinf(e.end)) {
       w.Text("").Text("");
     } else {
-      w.Text(FormatDate(cal.DateOf(std::max(first, std::ceil(e.end) - 1))));
+      w.Raw(FormatDate(cal.DateOf(std::max(first, std::ceil(e.end) - 1))));
       w.Text(ReasonOf(e.exit));
     }
     w.EndRow();

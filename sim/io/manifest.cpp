@@ -24,8 +24,27 @@ std::string UtcNow() {
   return buf;
 }
 
-std::string ManifestJson(const RunInfo& info,
-                         const std::vector<const ResolvedScenario*>& scenarios) {
+namespace {
+
+// Each year's price index change and where it comes from.
+Json IndexationJson(const Model& m) {
+  Json out = Json::array();
+  for (const IndexYear& y : m.indexation) {
+    Json e{{"year", y.year}, {"rate", y.rate}};
+    e["source"] = y.given          ? "given"
+                  : y.carried_from ? "no figure for " + std::to_string(y.year) + ": the " +
+                                         std::to_string(y.carried_from) + " rate is carried forward"
+                                   : "no figure for " + std::to_string(y.year) +
+                                         " and none before it: 0 is used";
+    out.push_back(e);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string ManifestJson(const RunInfo& info, const std::vector<const ResolvedScenario*>& scenarios,
+                         const std::vector<const Model*>& models) {
   Json j;
   j["program"] = "sdsim";
   j["version"] = SDSIM_VERSION;
@@ -44,7 +63,8 @@ std::string ManifestJson(const RunInfo& info,
   if (!info.budget_file.empty()) j["budget_file"] = info.budget_file;
   if (info.precision) j["precision"] = PrecisionJson(*info.precision);
   Json list = Json::array();
-  for (const ResolvedScenario* s : scenarios) {
+  for (size_t i = 0; i < scenarios.size(); ++i) {
+    const ResolvedScenario* s = scenarios[i];
     Json e;
     e["name"] = s->name;
     e["file"] = s->path();
@@ -53,6 +73,8 @@ std::string ManifestJson(const RunInfo& info,
       files.push_back(Json{{"path", f.path}, {"sha256", f.sha256}});
     e["input_files"] = files;
     e["resolved"] = s->doc;
+    if (i < models.size() && !models[i]->indexation.empty())
+      e["indexation"] = IndexationJson(*models[i]);
     list.push_back(e);
   }
   j["scenarios"] = list;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/model.h"
 #include "runner/precision.h"
 #include "scenario/resolve.h"
 
@@ -28,8 +29,10 @@ struct RunInfo {
   const PrecisionResult* precision = nullptr;  // the key figures' standard errors, if known
 };
 
-std::string ManifestJson(const RunInfo& info,
-                         const std::vector<const ResolvedScenario*>& scenarios);
+// `models` (optional, same order as `scenarios`) adds what the model made of the file that the
+// resolved document does not show, such as the indexation used for years without a figure.
+std::string ManifestJson(const RunInfo& info, const std::vector<const ResolvedScenario*>& scenarios,
+                         const std::vector<const Model*>& models = {});
 // This process's peak resident memory so far, in MiB.
 double PeakMemoryMb();
 // Current time as "2026-11-23T10:15:00Z".

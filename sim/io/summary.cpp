@@ -50,10 +50,24 @@ std::vector<bool> ActiveCells(const Model& m) {
   return active;
 }
 
-const char* const kSummaryColumns[] = {"scenario", "domain",       "form",   "pillar", "taakveld",
-                                       "payer",    "age_band",     "cohort", "year",   "period",
-                                       "metric",   "replications", "mean",   "sd",     "p5",
-                                       "p25",      "p50",          "p75",    "p95"};
+int MetricDecimals(int metric) {
+  switch (MetricBase(metric)) {
+    case kWaitedShare:
+    case kShareOver5y:
+    case kGkClientShare:
+    case kGkInflowShare:
+    case kGkCostShare:
+    case kLifetimeRisk18:
+      return 4;
+    default:
+      return 2;
+  }
+}
+
+const char* const kSummaryColumns[] = {"scenario", "level",  "domain",       "form",   "pillar",
+                                       "taakveld", "payer",  "age_band",     "cohort", "year",
+                                       "period",   "metric", "replications", "mean",   "sd",
+                                       "p5",       "p25",    "p50",          "p75",    "p95"};
 const int kNumSummaryColumns = sizeof(kSummaryColumns) / sizeof(kSummaryColumns[0]);
 
 std::string SummaryCsv(const std::vector<ScenarioSummary>& scenarios, CsvDialect dialect,
@@ -75,13 +89,15 @@ std::string SummaryCsv(const std::vector<ScenarioSummary>& scenarios, CsvDialect
         for (int k = 0; k < L.metrics; ++k) {
           if (!MetricDefined(m, grp, k)) continue;
           const Stats st = s.stats->Get(L.Index(p, g, k));
+          if (st.n == 0) continue;  // never defined (a mean wait without starts): no empty rows
+          const int dec = MetricDecimals(k);
           for (const CsvCell& v : lead_values) w.Cell(v);
-          w.Text(s.name).Text(grp.domain).Text(grp.form).Text(grp.pillar).Text(grp.taakveld);
-          w.Text(grp.payer).Text(grp.age_band).Text(MetricCohort(k));
+          w.Text(s.name).Text(GroupLevel(grp)).Text(grp.domain).Text(grp.form).Text(grp.pillar);
+          w.Text(grp.taakveld).Text(grp.payer).Text(grp.age_band).Text(MetricCohort(k));
           w.Integer(period.year).Text(period.label);
           w.Text(MetricName(MetricBase(k))).Integer(st.n);
-          w.Number(st.mean).Number(st.sd).Number(st.p5).Number(st.p25).Number(st.p50);
-          w.Number(st.p75).Number(st.p95);
+          w.Number(st.mean, dec).Number(st.sd, dec).Number(st.p5, dec).Number(st.p25, dec);
+          w.Number(st.p50, dec).Number(st.p75, dec).Number(st.p95, dec);
           w.EndRow();
         }
       }

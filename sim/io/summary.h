@@ -1,6 +1,8 @@
 // summary.csv: the long-format table of every metric per scenario, output group and period, with
-// mean, standard deviation and percentiles across replications. The column list is part of the
-// product's contract (tests/io/summary_test.cpp locks it).
+// mean, standard deviation and percentiles across replications (rounded per MetricDecimals), and a
+// `level` column naming each row's aggregation level (GroupLevel). Rows without a value in any
+// replication are left out. The column list is part of the product's contract (the output tests
+// lock it).
 #pragma once
 
 #include <string>
@@ -25,6 +27,11 @@ bool MetricDefined(const Model& m, const GroupModel& grp, int metric);
 
 // Which cells of a replication's result array summary.csv reports (for Aggregator).
 std::vector<bool> ActiveCells(const Model& m);
+
+// Decimals a metric is written with in the CSV files: shares and probabilities 4, everything
+// else (euros: cents; counts, days, clients per 1,000: hundredths) 2. The statistics themselves
+// keep exact values; only the written text is rounded.
+int MetricDecimals(int metric);
 
 extern const char* const kSummaryColumns[];
 extern const int kNumSummaryColumns;

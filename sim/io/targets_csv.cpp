@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "engine/metrics.h"
+#include "io/summary.h"
 
 namespace sdsim {
 namespace {
@@ -37,8 +38,10 @@ std::string TargetsCsv(const std::vector<ScenarioTargets>& scenarios, CsvDialect
       w.Text(s.scenario).Text(t.name).Text(MetricName(t.metric)).Text(t.selection);
       w.Text(s.model->calendar.periods()[t.period].label);
       w.Number(std::isinf(t.lower) ? nan : t.lower).Number(std::isinf(t.upper) ? nan : t.upper);
-      w.Integer(r.stats.n).Number(r.stats.mean).Number(r.stats.p5).Number(r.stats.p95);
-      w.Number(r.probability_met).Text(r.mean_in_range ? "yes" : "no").Text(t.source);
+      const int dec = MetricDecimals(t.metric);
+      w.Integer(r.stats.n).Number(r.stats.mean, dec).Number(r.stats.p5, dec);
+      w.Number(r.stats.p95, dec).Number(r.probability_met, 4);
+      w.Text(r.mean_in_range ? "yes" : "no").Text(t.source);
       w.EndRow();
     }
   }
@@ -50,9 +53,19 @@ std::string TargetsTable(const std::vector<ScenarioTargets>& scenarios) {
   char line[512];
   for (const ScenarioTargets& s : scenarios) {
     if (s.results.empty()) continue;
-    out += "  targets of " + s.scenario +
-           " (mean [p5 - p95] against the accepted range; P = share of replications within it):\n";
+    size_t met = 0;
+    for (const TargetResult& r : s.results) met += r.mean_in_range;
+    if (met == s.results.size()) {
+      out += "  targets of " + s.scenario + ": all " + std::to_string(met) +
+             " met (the mean within the accepted range; targets.csv)\n";
+      continue;
+    }
+    out += "  targets of " + s.scenario + ": " + std::to_string(met) + " of " +
+           std::to_string(s.results.size()) +
+           " met (targets.csv); off (mean [p5 - p95] against the accepted range; P = share of "
+           "replications within it):\n";
     for (const TargetResult& r : s.results) {
+      if (r.mean_in_range) continue;
       const TargetModel& t = *r.target;
       std::string range = std::isinf(t.upper)   ? ">= " + Short(t.lower)
                           : std::isinf(t.lower) ? "<= " + Short(t.upper)

@@ -18,7 +18,7 @@ struct ScenarioTargets {
 };
 
 std::string TargetsCsv(const std::vector<ScenarioTargets>& scenarios, CsvDialect dialect);
-// A short text table for the terminal.
+// A short text table for the terminal: how many targets are met, and only those that are off.
 std::string TargetsTable(const std::vector<ScenarioTargets>& scenarios);
 
 }  // namespace sdsim

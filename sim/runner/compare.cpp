@@ -62,6 +62,11 @@ int CompareLevelMetric(int cmp) {
   }
 }
 
+bool SameHorizon(const Model& a, const Model& b) {
+  return a.calendar.start() == b.calendar.start() && a.calendar.last() == b.calendar.last() &&
+         a.calendar.period_kind() == b.calendar.period_kind();
+}
+
 Comparison::Comparison(const Model& base, const Model& alt)
     : base_(base), alt_(alt), periods_(alt.calendar.num_periods()) {
   // Rows of the scenario in its order, then rows only the baseline has.

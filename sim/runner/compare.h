@@ -36,6 +36,9 @@ enum CompareMetric {
 // The summary metric a compared metric is the difference of (-1: none, e.g. cumulative cost).
 int CompareLevelMetric(int cmp);
 const char* CompareMetricName(int m);
+// True if the two models report the same periods (same start, end and period kind): only then can
+// one be compared with the other (a back-cast over 2018-2024 cannot be set against 2025-2029).
+bool SameHorizon(const Model& a, const Model& b);
 
 class Comparison {
  public:

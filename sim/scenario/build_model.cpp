@@ -55,7 +55,9 @@ void Builder::ReadIndexation(Reader& top) {
   starts.pop_back();
   int base = cal.start().year;
   std::map<int, double> rates;
-  if (const Json* ix = top.Object("indexation")) {
+  const Json* ix = top.Object("indexation");
+  const bool has_indexation = ix != nullptr;
+  if (ix) {
     Reader ir(*ix, top.PointerOf("indexation"), pr_);
     base = static_cast<int>(ir.Number("base_year", Check::kCount, base));
     if (base < 1900 || base > 2200) {
@@ -84,11 +86,29 @@ void Builder::ReadIndexation(Reader& top) {
       }
     }
   }
+  // A year without a figure uses the last known one before it (a meerjarenraming carries the last
+  // VNG figure forward), or 0 when no earlier year has one; the model records which (manifest,
+  // plausibility check).
+  const int first = std::min(base, cal.start().year) + 1, last = std::max(base, cal.last().year);
+  std::map<int, double> rate_of;
+  for (int k = first; k <= last; ++k) {
+    IndexYear iy;
+    iy.year = k;
+    if (const auto it = rates.find(k); it != rates.end()) {
+      iy.rate = it->second;
+      iy.given = true;
+    } else if (const auto before = rates.lower_bound(k); before != rates.begin()) {
+      iy.rate = std::prev(before)->second;
+      iy.carried_from = std::prev(before)->first;
+    }
+    rate_of[k] = iy.rate;
+    if (has_indexation) m_->indexation.push_back(iy);
+  }
   for (double t : starts) {
     const int y = cal.DateOf(t).year;
     double f = 1;
-    for (int k = base + 1; k <= y; ++k) f *= 1 + (rates.count(k) ? rates[k] : 0.0);
-    for (int k = y + 1; k <= base; ++k) f /= 1 + (rates.count(k) ? rates[k] : 0.0);
+    for (int k = base + 1; k <= y; ++k) f *= 1 + rate_of[k];
+    for (int k = y + 1; k <= base; ++k) f /= 1 + rate_of[k];
     factors.push_back(f);
   }
   index_ = RateCurve(std::move(starts), std::move(factors), cal.horizon());
@@ -707,6 +727,7 @@ void Builder::Build() {
   if (const Json* n = top.Find("name"); n && (!n->is_string() || n->get<std::string>().empty()))
     top.Fail("name", *n, "must be non-empty text");
   top.String("description");
+  top.Bool("baseline");  // marks the baseline of a run (scenario/baseline.h); never inherited
   // Calendar first: dates elsewhere are checked against it.
   Date start = kDefaultStart, end = kDefaultEnd;
   bool dates_ok = true;
@@ -795,8 +816,9 @@ void Builder::ReadBudget(const Json& j, const std::string& ptr) {
     if (group < 0) {
       r.Fail("", "no output row matches (domain \"" + sel[0] + "\", pillar \"" + sel[1] +
                      "\", taakveld \"" + sel[2] + "\", payer \"" + sel[3] +
-                     "\"); a budget line is for a domain, pillar, taakveld, "
-                     "payer or the total (leave all out)");
+                     "\"); a budget line is for the total (leave all out), a domain, pillar, "
+                     "taakveld or payer, a domain with a pillar, taakveld or payer, or a "
+                     "taakveld with a payer");
       continue;
     }
     std::string selection;

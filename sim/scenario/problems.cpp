@@ -14,8 +14,10 @@ std::string Problem::ToString() const {
     out += ": ";
     out += pointer.empty() ? "(top level)" : pointer;
   }
-  out += ": " + message;
+  out += warning ? ": warning: " : ": ";
+  out += message;
   if (!value.empty()) out += " (value: " + value + ")";
+  if (!suggestion.empty()) out += "; probably " + suggestion;
   return out;
 }
 

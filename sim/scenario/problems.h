@@ -15,8 +15,13 @@ struct Problem {
   int column = 0;
   std::string value;    // the offending value as JSON text (shortened); "" = none
   std::string message;  // the rule broken, in words
+  // A plausibility warning (scenario/plausibility.h): a value that is allowed but was probably
+  // mistyped. Warnings do not stop a run unless --strict.
+  bool warning = false;
+  std::string suggestion;  // what the value probably should be; "" = none
 
-  // "file: /pointer: message (value: v)" or "file:line:col: message".
+  // "file: /pointer: message (value: v)" or "file:line:col: message"; a warning reads
+  // "file: /pointer: warning: message (value: v); probably suggestion".
   std::string ToString() const;
 };
 

@@ -156,6 +156,8 @@ bool ResolveScenario(const std::string& path, ResolvedScenario* out, Problems* p
     // A base's name is not inherited; a wrong one in this file is left for the builder to report.
     if (name == own.end() && out->doc.contains("name")) out->doc["name"] = out->name;
   }
+  // "baseline": true marks one file as the baseline of a run; a file that extends it is not one.
+  if (!own.contains("baseline")) out->doc.erase("baseline");
   return true;
 }
 

@@ -25,6 +25,7 @@ struct ResolvedScenario {
   std::vector<ScenarioFile> chain;  // [0] = the file given, then its base, its base's base, ...
   Json doc;                         // merged, without "extends"
   std::string name;                 // "name" key, or the file name without ".json"
+                                    // (neither "name" nor "baseline" is inherited from a base)
 
   const std::string& path() const { return chain.front().path; }
   // The most derived file in the chain that defines `pointer` (or its nearest parent): the file

@@ -6,7 +6,8 @@
 
 namespace sdsim::testing {
 
-TEST_CASE("summary.csv is byte-identical for any --threads", "[cli][determinism]") {
+TEST_CASE("summary.csv and begroting.csv are byte-identical for any --threads",
+          "[cli][determinism]") {
   TempDir dir;
   const std::string scenario = SourcePath("scenarios/bench/reference.json");
   std::string out;
@@ -16,39 +17,46 @@ TEST_CASE("summary.csv is byte-identical for any --threads", "[cli][determinism]
     REQUIRE(RunSdsim("run " + scenario + " --replications 150 --seed 7 --threads " + threads +
                          " --out " + o,
                      &out) == 0);
-    csv.push_back(ReadText(o + "/summary.csv"));
+    csv.push_back(ReadText(o + "/summary.csv") + ReadText(o + "/begroting.csv"));
     REQUIRE(csv.back().size() > 1000);
   }
   for (size_t i = 1; i < csv.size(); ++i) CHECK(csv[i] == csv[0]);
   REQUIRE(RunSdsim("run " + scenario + " --replications 150 --seed 8 --out " + dir.path() + "/s8",
                    &out) == 0);
-  CHECK(ReadText(dir.path() + "/s8/summary.csv") != csv[0]);
+  CHECK(ReadText(dir.path() + "/s8/summary.csv") + ReadText(dir.path() + "/s8/begroting.csv") !=
+        csv[0]);
 }
 
-TEST_CASE("run writes summary.csv and manifest.json and nothing half-written", "[cli]") {
+TEST_CASE("run writes summary.csv, begroting.csv and manifest.json and nothing half-written",
+          "[cli]") {
   TempDir dir;
   const std::string scenario = SourcePath("scenarios/bench/reference.json");
   std::string out;
   REQUIRE(RunSdsim("run " + scenario + " -r 20 -s 3 -t 2 --out " + dir.path() + "/o", &out) == 0);
   CHECK_THAT(out, Catch::Contains("results in " + dir.path() +
-                                  "/o/: summary.csv report.html manifest.json"));
+                                  "/o/: summary.csv begroting.csv report.html manifest.json"));
   std::vector<std::string> names;
   for (const auto& e : std::filesystem::directory_iterator(dir.path() + "/o"))
     names.push_back(e.path().filename().string());
   std::sort(names.begin(), names.end());
-  CHECK(names == std::vector<std::string>{"manifest.json", "report.html", "summary.csv"});
+  CHECK(names == std::vector<std::string>{"begroting.csv", "manifest.json", "report.html",
+                                          "summary.csv"});
   const std::string csv = ReadText(dir.path() + "/o/summary.csv");
-  CHECK(csv.rfind("scenario,domain,form,pillar,taakveld,payer,age_band,cohort,year,period,metric,"
-                  "replications,"
-                  "mean,sd,p5,p25,p50,p75,p95\n",
+  CHECK(csv.rfind("scenario,level,domain,form,pillar,taakveld,payer,age_band,cohort,year,period,"
+                  "metric,replications,mean,sd,p5,p25,p50,p75,p95\n",
                   0) == 0);
-  // Rows for each form, each domain ("all") and the whole scenario (all "all").
+  // Rows for each form, each domain ("all") and the whole scenario (all "all"); the period label
+  // is written so that a spreadsheet keeps it as text.
+  CHECK_THAT(csv, Catch::Contains("\nreference,form,ref,jeugd_verblijf,vangnet,-,all,all,all,2026,"
+                                  "\"=\"\"2026\"\"\",waiting_end,20,"));
   CHECK_THAT(csv,
              Catch::Contains(
-                 "\nreference,ref,jeugd_verblijf,vangnet,-,all,all,all,2026,2026,waiting_end,20,"));
-  CHECK_THAT(csv, Catch::Contains("\nreference,ref,all,all,all,all,all,all,2028,2028,cost,20,"));
-  CHECK_THAT(
-      csv, Catch::Contains("\nreference,all,all,all,all,all,all,all,2025,2025,unique_clients,20,"));
+                 "\nreference,domain,ref,all,all,all,all,all,all,2028,\"=\"\"2028\"\"\",cost,20,"));
+  CHECK_THAT(csv, Catch::Contains("\nreference,total,all,all,all,all,all,all,all,2025,"
+                                  "\"=\"\"2025\"\"\",unique_clients,20,"));
+  // The boeggolf split of the cost: the stock cohort and the new inflow, same level.
+  CHECK_THAT(csv, Catch::Contains("\nreference,domain,ref,all,all,all,all,all,stock,2028,"
+                                  "\"=\"\"2028\"\"\",cost,20,"));
   const auto manifest = nlohmann::json::parse(ReadText(dir.path() + "/o/manifest.json"));
   CHECK(manifest["seed"] == 3);
   CHECK(manifest["replications"] == 20);

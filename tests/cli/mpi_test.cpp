@@ -88,22 +88,29 @@ TEST_CASE("mpirun -n 2, 3: a precision run stops at the same checkpoint with the
   }
 }
 
-TEST_CASE("mpirun -n 2: a sweep is byte-identical and a failed point names its rank", "[mpi]") {
+TEST_CASE("mpirun -n 2: a sweep is byte-identical; a bad point stops every rank before it runs",
+          "[mpi]") {
   if (!HaveMpirun())
     FAIL("mpirun not found: run scripts/setup.sh (installs openmpi-bin, libopenmpi-dev)");
   TempDir dir;
   const std::string args =
       " sweep " + SourcePath("scenarios/bench/reference.json") +
-      " --vary domains.ref.forms.jeugd_verblijf.capacity=40,-1,60 -r 10 -q --out ";
+      " --vary domains.ref.forms.jeugd_verblijf.capacity=40,50,60 -r 10 -q --out ";
   std::string single, multi;
-  CHECK(RunSdsim(args + dir.path() + "/single", &single) == 1);  // one point is invalid
-  CHECK(Shell(Mpirun(2) + args + dir.path() + "/mpi", &multi) != 0);
+  CHECK(RunSdsim(args + dir.path() + "/single", &single) == 0);
+  CHECK(Shell(Mpirun(2) + args + dir.path() + "/mpi", &multi) == 0);
   CHECK(ReadText(dir.path() + "/mpi/sweep.csv") == ReadText(dir.path() + "/single/sweep.csv"));
   CHECK(ReadText(dir.path() + "/single/sweep.csv").size() > 1000);
-  // Point 2 ran on rank 1 (points go round-robin over the ranks).
-  CHECK_THAT(multi,
-             Catch::Contains(
-                 "point 2 (domains.ref.forms.jeugd_verblijf.capacity=-1, on MPI rank 1) skipped"));
+  // Every rank checks every point first: a bad point stops the sweep, reported once, nothing run.
+  const std::string bad =
+      " sweep " + SourcePath("scenarios/bench/reference.json") +
+      " --vary domains.ref.forms.jeugd_verblijf.capacity=40,-1,60 -r 10 -q --out " + dir.path() +
+      "/bad";
+  CHECK(Shell(Mpirun(2) + bad, &multi) != 0);
+  INFO(multi);
+  CHECK_THAT(multi, Catch::Contains("problems in 1 of 3 points; nothing was run or written."));
+  CHECK(multi.find("point 2 (") == multi.rfind("point 2 ("));
+  CHECK_FALSE(std::filesystem::exists(dir.path() + "/bad"));
 }
 
 TEST_CASE("mpirun -n 2: a killed rank fails the run and leaves nothing that looks complete",

@@ -21,15 +21,23 @@ std::string Scenario(const std::string& name, const std::string& extra = "") {
                         "pillar": "meedoen", "initial": {"clients": 150}}}}}})";
 }
 
+// A scenario that extends a.json (so a.json is the baseline of a run with both).
+std::string Variant(const std::string& name, const std::string& extra) {
+  std::string body = extra;
+  while (!body.empty() && (body.back() == ',' || body.back() == ' ' || body.back() == '\n'))
+    body.pop_back();
+  return R"({"extends": "a.json", "name": ")" + name + R"(", )" + body + "}";
+}
+
 const char kLever[] =
     R"("levers": {"preventie": {"type": "inflow", "domain": "jeugd", "change": -0.2, "from": "2026-01-01"}},
   "budget": {"totaal": {"amounts": {"2026": 5000000}}, "jeugd": {"domain": "jeugd", "amounts": {"2026": 3800000, "2027": 3700000}}},)";
 
 const std::vector<std::string> kCompareHeader = {
-    "scenario",      "baseline",    "domain",        "form",     "pillar",       "taakveld",
-    "payer",         "year",        "period",        "metric",   "replications", "mean_diff",
-    "sd_diff",       "p5_diff",     "p50_diff",      "p95_diff", "p_lower",      "baseline_mean",
-    "scenario_mean", "sd_unpaired", "payback_period"};
+    "scenario",      "baseline",      "level",       "domain",        "form",     "pillar",
+    "taakveld",      "payer",         "year",        "period",        "metric",   "replications",
+    "mean_diff",     "sd_diff",       "p5_diff",     "p50_diff",      "p95_diff", "p_lower",
+    "baseline_mean", "scenario_mean", "sd_unpaired", "payback_period"};
 
 std::map<std::string, std::string> TotalRow(const std::string& period, const std::string& metric) {
   return {{"domain", "all"}, {"form", "all"},    {"pillar", "all"}, {"taakveld", "all"},
@@ -50,15 +58,15 @@ TEST_CASE("run: two scenarios give compare.csv with the documented header; one s
           "[outputs][compare][cli]") {
   TempDir dir;
   const std::string a = dir.Write("a.json", Scenario("basis"));
-  const std::string b = dir.Write("b.json", Scenario("preventie", kLever));
+  const std::string b = dir.Write("b.json", Variant("preventie", kLever));
   std::string out;
   REQUIRE(RunSdsim("run " + a + " -r 10 -q --out " + dir.path() + "/one", &out) == 0);
   CHECK(Files(dir.path() + "/one") ==
-        std::vector<std::string>{"manifest.json", "report.html", "summary.csv"});
+        std::vector<std::string>{"begroting.csv", "manifest.json", "report.html", "summary.csv"});
   REQUIRE(RunSdsim("run " + a + " " + b + " -r 40 -s 2 -q --out " + dir.path() + "/two", &out) ==
           0);
-  CHECK(Files(dir.path() + "/two") == std::vector<std::string>{"budget.csv", "compare.csv",
-                                                               "manifest.json", "report.html",
+  CHECK(Files(dir.path() + "/two") == std::vector<std::string>{"begroting.csv", "budget.csv",
+                                                               "compare.csv", "manifest.json", "report.html",
                                                                "summary.csv"});
   CHECK_THAT(out, Catch::Contains("preventie vs basis (paired)") && Catch::Contains("payback:"));
   const CsvTable cmp = ParseCsvTable(ReadText(dir.path() + "/two/compare.csv"));
@@ -109,7 +117,7 @@ TEST_CASE("run --baseline: a baseline file that is not listed is added and compa
           "[outputs][compare][cli]") {
   TempDir dir;
   const std::string a = dir.Write("a.json", Scenario("basis"));
-  const std::string b = dir.Write("b.json", Scenario("preventie", kLever));
+  const std::string b = dir.Write("b.json", Variant("preventie", kLever));
   std::string out;
   REQUIRE(RunSdsim("run " + b + " --baseline " + a + " -r 10 -q --out " + dir.path() + "/o",
                    &out) == 0);
@@ -122,7 +130,7 @@ TEST_CASE("run --baseline picks the baseline among the listed files", "[levers]"
   // `sdsim run a.json b.json --baseline b.json` must compare a against b; it compares b against a.
   TempDir dir;
   const std::string a = dir.Write("a.json", Scenario("basis"));
-  const std::string b = dir.Write("b.json", Scenario("preventie", kLever));
+  const std::string b = dir.Write("b.json", Variant("preventie", kLever));
   std::string out;
   REQUIRE(
       RunSdsim("run " + a + " " + b + " --baseline " + b + " -r 10 -q --out " + dir.path() + "/o",
@@ -133,10 +141,11 @@ TEST_CASE("run --baseline picks the baseline among the listed files", "[levers]"
   CHECK(cmp.Get(cmp.rows[0], "baseline") == "preventie");
 }
 
-TEST_CASE("run --per-replication: replications.csv averages to summary.csv", "[outputs][cli]") {
+TEST_CASE("run --per-replication: one row per replication that averages to summary.csv",
+          "[outputs][cli]") {
   TempDir dir;
   const std::string a = dir.Write("a.json", Scenario("basis"));
-  const std::string b = dir.Write("b.json", Scenario("preventie", kLever));
+  const std::string b = dir.Write("b.json", Variant("preventie", kLever));
   std::string out;
   const int reps = 25;
   REQUIRE(
@@ -144,44 +153,51 @@ TEST_CASE("run --per-replication: replications.csv averages to summary.csv", "[o
                &out) == 0);
   CHECK_THAT(out, Catch::Contains("replications.csv"));
   const CsvTable rep = ParseCsvTable(ReadText(dir.path() + "/o/replications.csv"));
-  CHECK(rep.header == std::vector<std::string>{"scenario", "replication", "domain", "form",
-                                               "pillar", "taakveld", "payer", "age_band", "year",
-                                               "period", "metric", "value"});
+  // Wide: a spreadsheet row per replication, the scenarios side by side.
+  REQUIRE(rep.rows.size() == static_cast<size_t>(reps));
+  CHECK(rep.header.front() == "replication");
+  CHECK(rep.header.size() < 16384);
+  for (int r = 0; r < reps; ++r) CHECK(rep.rows[r][0] == std::to_string(r));
   const CsvTable sum = ParseCsvTable(ReadText(dir.path() + "/o/summary.csv"));
-  // 'totals': no form rows, only the key metrics.
-  CHECK(rep.Where({{"form", "f"}}).empty());
-  CHECK(rep.Where({{"metric", "mean_wait_days"}}).empty());
   struct Cell {
-    const char *scenario, *domain, *pillar, *period, *metric;
+    const char *column, *scenario, *level, *domain, *period, *metric;
   };
-  const Cell cells[] = {{"basis", "all", "all", "2025", "cost"},
-                        {"preventie", "all", "all", "2027", "cost"},
-                        {"preventie", "jeugd", "all", "2026", "clients_end"},
-                        {"basis", "wmo", "all", "2027", "unique_clients"},
-                        {"preventie", "all", "meedoen", "2027", "inflow"},
-                        {"basis", "jeugd", "all", "2027", "waiting_end"}};
+  const Cell cells[] = {
+      {"basis: total cost 2025", "basis", "total", "all", "2025", "cost"},
+      {"preventie: total cost 2027", "preventie", "total", "all", "2027", "cost"},
+      {"preventie: jeugd clients_end 2026", "preventie", "domain", "jeugd", "2026", "clients_end"},
+      {"basis: wmo unique_clients 2027", "basis", "domain", "wmo", "2027", "unique_clients"},
+      {"preventie: total inflow 2027", "preventie", "total", "all", "2027", "inflow"},
+      {"basis: jeugd waiting_end 2027", "basis", "domain", "jeugd", "2027", "waiting_end"}};
   for (const Cell& c : cells) {
-    INFO(c.scenario << " " << c.domain << " " << c.pillar << " " << c.period << " " << c.metric);
-    const std::map<std::string, std::string> where = {
-        {"scenario", c.scenario}, {"domain", c.domain}, {"form", "all"},
-        {"pillar", c.pillar},     {"taakveld", "all"},  {"payer", "all"},
-        {"age_band", "all"},      {"period", c.period}, {"metric", c.metric}};
-    const auto rows = rep.Where(where);
-    REQUIRE(rows.size() == static_cast<size_t>(reps));
+    INFO(c.column);
     double mean = 0;
-    std::vector<std::string> seen;
-    for (const auto* r : rows) {
-      mean += CsvNumber(rep.Get(*r, "value")) / reps;
-      seen.push_back(rep.Get(*r, "replication"));
-    }
-    CHECK(seen.front() == "0");
-    CHECK(seen.back() == std::to_string(reps - 1));
-    CHECK(CsvNumber(sum.Get(sum.One(where), "mean")) == Approx(mean).epsilon(1e-12).margin(1e-9));
+    for (const auto& row : rep.rows) mean += CsvNumber(rep.Get(row, c.column)) / reps;
+    const auto& s = sum.One({{"scenario", c.scenario},
+                             {"level", c.level},
+                             {"domain", c.domain},
+                             {"period", c.period},
+                             {"metric", c.metric}});
+    // Both are rounded to cents (hundredths).
+    CHECK(CsvNumber(sum.Get(s, "mean")) == Approx(mean).margin(0.011));
   }
-  // 'all': every row and metric, forms included.
+  // The begroting rows are there; detail rows (forms) and other metrics are not.
+  CHECK(rep.Col("basis: - gemeente cost 2026") > 0);  // taakveld "-" x payer
+  for (const std::string& h : rep.header) {
+    CHECK(h.find(": f ") == std::string::npos);
+    CHECK(h.find("mean_wait_days") == std::string::npos);
+  }
+  // One replication of both scenarios ran on the same random numbers: before the lever (2026)
+  // they are equal in every replication.
+  for (const auto& row : rep.rows)
+    CHECK(rep.Get(row, "basis: total cost 2025") == rep.Get(row, "preventie: total cost 2025"));
+  // 'all': long, every row and metric, forms included.
   REQUIRE(RunSdsim("run " + a + " -r 5 -s 9 -q --per-replication all --out " + dir.path() + "/all",
                    &out) == 0);
   const CsvTable all = ParseCsvTable(ReadText(dir.path() + "/all/replications.csv"));
+  CHECK(all.header == std::vector<std::string>{"scenario", "replication", "level", "domain", "form",
+                                               "pillar", "taakveld", "payer", "age_band", "cohort",
+                                               "year", "period", "metric", "value"});
   const auto g = all.Where({{"form", "g"}, {"period", "2027"}, {"metric", "mean_wait_days"}});
   CHECK(g.size() == 5);
 }
@@ -190,7 +206,7 @@ TEST_CASE("run: compare.csv, budget.csv and replications.csv are byte-identical 
           "[outputs][cli]") {
   TempDir dir;
   const std::string a = dir.Write("a.json", Scenario("basis"));
-  const std::string b = dir.Write("b.json", Scenario("preventie", kLever));
+  const std::string b = dir.Write("b.json", Variant("preventie", kLever));
   std::string out;
   for (const char* t : {"1", "2"})
     REQUIRE(RunSdsim("run " + a + " " + b + " -r 30 -s 11 -q --per-replication --csv nl -t " +

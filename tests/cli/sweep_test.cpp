@@ -1,7 +1,12 @@
-// sdsim sweep (real binary): grid sweep.csv, skipped points, missing parent keys, nl dialect.
+// sdsim sweep (real binary): grid sweep.csv, every point checked before anything runs, keys
+// that do not exist, Dutch decimals, the printed table, --baseline and --budget, progress and
+// Ctrl-C, the nl dialect.
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <cstdio>
 #include <filesystem>
 
+#include "io/cost_table.h"
 #include "pair_testing.h"
 
 namespace sdsim::testing {
@@ -15,9 +20,9 @@ const char kBase[] = R"({"name": "basis", "start_date": "2025-01-01", "end_date"
 
 const std::vector<std::string>& SummaryColumns() {
   static const std::vector<std::string> cols = {
-      "scenario", "domain", "form",   "pillar", "taakveld",     "payer", "age_band",
-      "cohort",   "year",   "period", "metric", "replications", "mean",  "sd",
-      "p5",       "p25",    "p50",    "p75",    "p95"};
+      "scenario", "level",  "domain", "form",   "pillar", "taakveld",     "payer",
+      "age_band", "cohort", "year",   "period", "metric", "replications", "mean",
+      "sd",       "p5",     "p25",    "p50",    "p75",    "p95"};
   return cols;
 }
 
@@ -38,7 +43,7 @@ TEST_CASE("sweep: a 2 x 2 grid, one lead column per key, the same numbers as pla
                        "/domains/d/arrivals_per_year=100,200" +
                        args + " --out " + dir.path() + "/sw",
                    &out) == 0);
-  CHECK_THAT(out, Catch::Contains("4 of 4 points finished"));
+  CHECK_THAT(out, Catch::Contains("4 points finished"));
   const CsvTable sweep = ParseCsvTable(ReadText(dir.path() + "/sw/sweep.csv"));
   std::vector<std::string> header = {"domains.d.forms.f.capacity", "/domains/d/arrivals_per_year"};
   header.insert(header.end(), SummaryColumns().begin(), SummaryColumns().end());
@@ -73,7 +78,7 @@ TEST_CASE("sweep: a 2 x 2 grid, one lead column per key, the same numbers as pla
   const auto manifest = nlohmann::json::parse(ReadText(dir.path() + "/sw/manifest.json"));
   CHECK(manifest["sweep"]["points"] == 4);
   CHECK(manifest["sweep"]["finished"] == 4);
-  CHECK(manifest["sweep"]["failed"].empty());
+  CHECK(manifest["sweep"]["base_point"] == 3);  // capacity 10, 100 arrivals: the file's values
 }
 
 TEST_CASE("sweep: a lever's size on common random numbers", "[sweep][cli][levers]") {
@@ -104,7 +109,7 @@ TEST_CASE("sweep: a lever's size on common random numbers", "[sweep][cli][levers
   CHECK(half / full == Approx(0.5).margin(0.08));
 }
 
-TEST_CASE("sweep: a point with an invalid value is skipped and named; the others are kept",
+TEST_CASE("sweep: every point is checked before anything runs; a bad one stops the sweep",
           "[sweep][cli]") {
   TempDir dir;
   const std::string base = dir.Write("base.json", kBase);
@@ -115,18 +120,11 @@ TEST_CASE("sweep: a point with an invalid value is skipped and named; the others
                &out);
   INFO(out);
   CHECK(rc == 1);
-  CHECK_THAT(out, Catch::Contains("point 2") && Catch::Contains("skipped") &&
-                      Catch::Contains("--vary domains.d.forms.f.capacity"));
-  CHECK_THAT(out, Catch::Contains("2 of 3 points finished, 1 skipped"));
-  const CsvTable t = ParseCsvTable(ReadText(dir.path() + "/sw/sweep.csv"));
-  REQUIRE(!t.rows.empty());
-  CHECK(t.Where({{"domains.d.forms.f.capacity", "5"}}).size() == t.Where({}).size() / 2);
-  CHECK(t.Where({{"domains.d.forms.f.capacity", "10"}}).size() == t.Where({}).size() / 2);
-  CHECK(t.Where({{"domains.d.forms.f.capacity", "-1"}}).empty());
-  const auto manifest = nlohmann::json::parse(ReadText(dir.path() + "/sw/manifest.json"));
-  CHECK(manifest["sweep"]["finished"] == 2);
-  REQUIRE(manifest["sweep"]["failed"].size() == 1);
-  CHECK(manifest["sweep"]["failed"][0]["point"] == 2);
+  CHECK_THAT(out, Catch::StartsWith("point 2 (domains.d.forms.f.capacity=-1): ") &&
+                      Catch::Contains("[this value comes from --vary domains.d.forms.f.capacity]"));
+  CHECK_THAT(out, Catch::EndsWith(
+                      "sdsim sweep: problems in 1 of 3 points; nothing was run or written.\n"));
+  CHECK_FALSE(std::filesystem::exists(dir.path() + "/sw"));
 }
 
 TEST_CASE("sweep: a key whose parent does not exist is rejected before running", "[sweep][cli]") {
@@ -141,6 +139,21 @@ TEST_CASE("sweep: a key whose parent does not exist is rejected before running",
     CHECK(rc == 1);
     CHECK_THAT(out, Catch::Contains("--vary " + key) && Catch::Contains("does not exist"));
     CHECK_THAT(out, !Catch::Contains("point 1"));  // nothing was run
+    CHECK_FALSE(std::filesystem::exists(dir.path() + "/sw"));
+  }
+  // A misspelt key names the nearest one, where the path breaks or at the end.
+  const std::pair<std::string, std::string> typos[] = {
+      {"domains.d.form.f.capacity",
+       "sdsim sweep: --vary domains.d.form.f.capacity: domains.d.form does not exist in "
+       "base.json (after extends); did you mean domains.d.forms.f.capacity?\n"},
+      {"domains.d.forms.f.capacty",
+       "sdsim sweep: --vary domains.d.forms.f.capacty: unknown key \"capacty\"; did you mean "
+       "\"capacity\"? (domains.d.forms.f in base.json)\n"}};
+  for (const auto& [key, message] : typos) {
+    std::string out;
+    CHECK(RunSdsimIn(dir.path(), "sweep base.json --vary " + key + "=5,10 -r 5 -q --out sw",
+                     &out) == 1);
+    CHECK(out == message);
     CHECK_FALSE(std::filesystem::exists(dir.path() + "/sw"));
   }
   // A new key under an existing parent is fine (a key the form did not have).
@@ -163,7 +176,7 @@ TEST_CASE("sweep: the nl dialect", "[sweep][cli]") {
   REQUIRE(text.rfind("\xEF\xBB\xBF", 0) == 0);  // byte-order mark, once
   CHECK(text.find("\xEF\xBB\xBF", 3) == std::string::npos);
   CHECK(text.rfind("\xEF\xBB\xBF"
-                   "domains.d.forms.f.tariff.amount;scenario;domain;form;",
+                   "domains.d.forms.f.tariff.amount;scenario;level;domain;form;",
                    0) == 0);
   const CsvTable t = ParseCsvTable(text, ';');
   REQUIRE(t.rows.size() % 2 == 0);
@@ -181,6 +194,114 @@ TEST_CASE("sweep: the nl dialect", "[sweep][cli]") {
                      ',');
   };
   CHECK(cost("60") / cost("50,5") == Approx(60 / 50.5).epsilon(1e-12));
+}
+
+TEST_CASE("sweep: values that look like Dutch decimals are refused with the fix", "[sweep][cli]") {
+  TempDir dir;
+  dir.Write("base.json", kBase);
+  const std::pair<std::string, std::string> cases[] = {
+      // The file has a fraction (-0.1): 0,3 is 0.3, not the two points 0 and 3.
+      {"levers.x.change=0,3",
+       "sdsim sweep: --vary levers.x.change=0,3: \"0,3\" looks like a Dutch decimal (0.3; the "
+       "file has -0.1): write decimals with a point (levers.x.change=0.3); if you meant separate "
+       "values, separate them with ';' (levers.x.change=0;3)\n"},
+      {"levers.x.change=-0,05",
+       "sdsim sweep: --vary levers.x.change=-0,05: \"-0,05\" looks like a Dutch decimal (-0.05; "
+       "the file has -0.1): write decimals with a point (levers.x.change=-0.05)\n"},
+      {"levers.x.change=-0,1;-0,2",
+       "sdsim sweep: --vary levers.x.change=-0,1;-0,2: \"-0,1\" looks like a Dutch decimal "
+       "(-0.1); write decimals with a point, e.g. levers.x.change=-0.1 (see sdsim sweep "
+       "--help)\n"}};
+  for (const auto& [vary, message] : cases) {
+    std::string out;
+    CHECK(RunSdsimIn(dir.path(), "sweep base.json --vary \"" + vary + "\" -r 5 -q --out sw",
+                     &out) == 2);
+    CHECK(out == message);
+    CHECK_FALSE(std::filesystem::exists(dir.path() + "/sw"));
+  }
+  // Whole numbers where the file has a whole number are a list; ';' separates too.
+  std::string out;
+  CHECK(RunSdsimIn(dir.path(),
+                   "sweep base.json --vary domains.d.forms.f.capacity=5,10 --vary "
+                   "\"levers.x.change=-0.1;-0.2\" -r 5 -q --out ok",
+                   &out) == 0);
+  CHECK_THAT(out, Catch::Contains("4 points finished"));
+}
+
+TEST_CASE("sweep: the printed table, --baseline (paired) and --budget", "[sweep][cli]") {
+  TempDir dir;
+  dir.Write("base.json", kBase);
+  dir.Write("nul.json", R"({"extends": "base.json", "name": "nul", "levers": null})");
+  dir.Write("begroting.json", R"({"budget": {"totaal": {"amounts": {"2026": 180000}}}})");
+  std::string out;
+  REQUIRE(RunSdsimIn(dir.path(),
+                     "sweep base.json --vary levers.x.change=-0.5,-0.1 --baseline nul.json "
+                     "--budget begroting.json -r 40 -s 2 -q --out sw",
+                     &out) == 0);
+  INFO(out);
+  // Point 2 has the file's own value: the base point. Its row and the other's difference from it.
+  CHECK_THAT(out, Catch::Contains("  sweep: cost paid by the gemeente in 2026 x EUR 1,000 per "
+                                  "point; the difference from point 2 (the base file's own "
+                                  "values); paired "
+                                  "with nul on the same random numbers\n"
+                                  "    point  levers.x.change  cost 2026 [p5 - p95]  vs point 2  "
+                                  "vs nul  P(saving)  cumulative  payback  P(over totaal 2026)\n"));
+  const CsvTable cmp = ParseCsvTable(ReadText(dir.path() + "/sw/sweep_compare.csv"));
+  CHECK(cmp.header.front() == "levers.x.change");
+  CHECK(cmp.Where({{"scenario", "basis"}, {"baseline", "nul"}}).size() == cmp.rows.size());
+  const CsvTable budget = ParseCsvTable(ReadText(dir.path() + "/sw/sweep_budget.csv"));
+  REQUIRE(budget.rows.size() == 2);  // one line, one year, two points; not the baseline's
+  // The table's numbers are those of the files (in thousands; P(overrun) in percent).
+  const CsvTable sum = ParseCsvTable(ReadText(dir.path() + "/sw/sweep.csv"));
+  const char* const points[2] = {"-0.5", "-0.1"};
+  for (int i = 0; i < 2; ++i) {
+    const std::string v = points[i];
+    const double cost = CsvNumber(sum.Get(
+        sum.One(
+            {{"levers.x.change", v}, {"level", "total"}, {"period", "2026"}, {"metric", "cost"}}),
+        "mean"));
+    const double p_over = CsvNumber(budget.Get(budget.One({{"levers.x.change", v}}), "p_overrun"));
+    const size_t at = out.find("\n    " + std::to_string(i + 1) + "      " + v);
+    REQUIRE(at != std::string::npos);
+    const std::string row = out.substr(at + 1, out.find('\n', at + 1) - at - 1);
+    char pct[16];
+    std::snprintf(pct, sizeof pct, " %.0f%%", 100 * p_over);
+    INFO(row);
+    CHECK_THAT(row, Catch::Contains(" " + Thousands(cost / 1e3) + " [") && Catch::EndsWith(pct));
+    if (i == 1) CHECK_THAT(row, Catch::Contains(" base "));
+  }
+  const auto manifest = nlohmann::json::parse(ReadText(dir.path() + "/sw/manifest.json"));
+  CHECK(manifest["sweep"]["base_point"] == 2);
+  CHECK(manifest["sweep"]["baseline"] == "nul");
+  CHECK(manifest["budget_file"] == "begroting.json");
+}
+
+TEST_CASE("sweep: progress from the start of the first point; Ctrl-C does not jump to the end",
+          "[sweep][cli]") {
+  // Under `script` stderr is a terminal, so the progress line is drawn. Three points of 30,000
+  // replications take seconds each; SIGINT comes after 1.5 s, inside the first point.
+  TempDir dir;
+  dir.Write("base.json", kBase);
+  std::string out;
+  RunShell("cd " + dir.path() + " && script -qc 'timeout -s INT 1.5 " + std::string(SDSIM_BINARY) +
+               " sweep base.json --vary levers.x.change=-0.1,-0.2,-0.3 -r 30000 -t 1 --out sw' "
+               "/dev/null",
+           &out);
+  INFO(out);
+  std::vector<long> counts;
+  for (size_t at = 0; (at = out.find("replications ", at)) != std::string::npos; ++at) {
+    long done = 0, total = 0;
+    if (std::sscanf(out.c_str() + at, "replications %ld/%ld", &done, &total) == 2) {
+      CHECK(total == 90000);
+      counts.push_back(done);
+    }
+  }
+  REQUIRE(counts.size() >= 2);
+  CHECK(counts.front() == 0);
+  // Progress inside the first point, and after Ctrl-C no jump to the total.
+  CHECK(std::any_of(counts.begin(), counts.end(), [](long c) { return c > 0 && c < 30000; }));
+  CHECK(counts.back() < 90000);
+  CHECK_THAT(out, Catch::Contains("sdsim sweep: interrupted"));
 }
 
 }  // namespace sdsim::testing

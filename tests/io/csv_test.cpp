@@ -123,8 +123,39 @@ TEST_CASE("CsvWriter quotes text that needs it", "[unit][csv]") {
         "\" lead\",\"trail \",semi;colon,\n");
 
   CsvWriter nl(CsvDialect::kNl);
-  nl.Text("a;b").Text("1,5").Text("\"").Text("x").EndRow();
-  CHECK(nl.str().substr(3) == "\"a;b\";\"1,5\";\"\"\"\";x\n");
+  nl.Text("a;b").Text("1,5x").Text("\"").Text("x").EndRow();
+  CHECK(nl.str().substr(3) == "\"a;b\";\"1,5x\";\"\"\"\";x\n");
+}
+
+TEST_CASE("CsvWriter keeps text that a spreadsheet would read as a number or date as text",
+          "[unit][csv]") {
+  // Age bands, taakvelden, periods: written as the formula ="6.1" (CSV-quoted), whose value in
+  // Excel and LibreOffice is the text (tests/io/spreadsheet_test.cpp checks it in LibreOffice).
+  for (const char* t : {"75+", "6.1", "6.72", "2025", "2026-01", "12-17", "1,5", "-3", "1e5"}) {
+    INFO(t);
+    CHECK(LooksNumeric(t));
+    CsvWriter w(CsvDialect::kIntl);
+    w.Text(t).Text("x").EndRow();
+    CHECK(w.str() == "\"=\"\"" + std::string(t) + "\"\"\",x\n");
+  }
+  for (const char* t : {"", "-", "all", "2026-H1", "jeugd", "6.72a", "e"}) {
+    INFO(t);
+    CHECK_FALSE(LooksNumeric(t));
+  }
+}
+
+TEST_CASE("Numbers rounded to a number of decimals, half away from zero", "[unit][csv]") {
+  CHECK(RoundTo(1599074.9999999995, 2) == 1599075.0);
+  CHECK(FormatNumber(RoundTo(1599074.9999999995, 2)) == "1599075");
+  CHECK(FormatNumber(RoundTo(0.00000000026, 2)) == "0");
+  CHECK(FormatNumber(RoundTo(21856518.271475177, 2)) == "21856518.27");
+  CHECK(FormatNumber(RoundTo(0.125, 2)) == "0.13");
+  CHECK(FormatNumber(RoundTo(-0.125, 2)) == "-0.13");
+  CHECK(FormatNumber(RoundTo(0.123456, 4)) == "0.1235");
+  CHECK(std::isnan(RoundTo(std::nan(""), 2)));
+  CsvWriter w(CsvDialect::kNl, false);
+  w.Number(1234.5678, 2).Number(0.5, 0).EndRow();
+  CHECK(w.str() == "1234,57;1\n");
 }
 
 }  // namespace

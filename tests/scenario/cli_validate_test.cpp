@@ -120,7 +120,8 @@ TEST_CASE("cli: run with a bad file exits 1 and creates or writes nothing", "[sc
   CHECK(IsEmptyDir(out_dir));
 }
 
-TEST_CASE("cli: run with a good file writes summary.csv and manifest.json", "[scenario][cli]") {
+TEST_CASE("cli: run with a good file writes summary.csv, begroting.csv and manifest.json",
+          "[scenario][cli]") {
   TempDir dir;
   const std::string good = dir.Write("good.json", kGood);
   const std::string out_dir = dir.path() + "/out";
@@ -129,7 +130,7 @@ TEST_CASE("cli: run with a good file writes summary.csv and manifest.json", "[sc
                    &out) == 0);
   CHECK(fs::is_regular_file(out_dir + "/summary.csv"));
   CHECK(fs::is_regular_file(out_dir + "/manifest.json"));
-  CHECK(out.find("results in " + out_dir + "/: summary.csv report.html manifest.json") !=
+  CHECK(out.find("results in " + out_dir + "/: summary.csv begroting.csv report.html manifest.json") !=
         std::string::npos);
 }
 
@@ -190,8 +191,8 @@ TEST_CASE("cli: bad flags exit 2 with a message naming the flag, and write nothi
   CHECK(out == "sdsim run: name at least one scenario file (see sdsim run --help)\n");
   CHECK(RunSdsim("validate", &out) == 2);
   CHECK(out == "sdsim validate: name at least one scenario file (see sdsim validate --help)\n");
-  CHECK(RunSdsim("validate --strict " + good, &out) == 2);
-  CHECK(out == "sdsim validate: unknown option --strict (see sdsim validate --help)\n");
+  CHECK(RunSdsim("validate --stric " + good, &out) == 2);
+  CHECK(out == "sdsim validate: unknown option --stric (see sdsim validate --help)\n");
 }
 
 TEST_CASE("cli: unknown command exits 2 and names the commands", "[scenario][cli]") {
@@ -234,7 +235,7 @@ TEST_CASE("cli: help and version exit 0 and print usage", "[scenario][cli]") {
   }
   SECTION("sdsim validate --help") {
     CHECK(RunSdsim("validate --help", &out) == 0);
-    CHECK(out.rfind("Usage: sdsim validate FILE...\n", 0) == 0);
+    CHECK(out.rfind("Usage: sdsim validate FILE... [--strict] [--costs]\n", 0) == 0);
     CHECK(out.find("Nothing is written.") != std::string::npos);
   }
   SECTION("sdsim --version") {

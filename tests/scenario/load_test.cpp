@@ -426,9 +426,18 @@ TEST_CASE("load: an explicit afgerond share is the afgerond exit; the rest is af
 
 // One line per output group: "kind domain/form/pillar/taakveld/payer/age_band".
 std::vector<std::string> GroupLines(const Model& m) {
-  static const char* const kKinds[] = {"form",   "toegang",       "cost_line", "income_line",
-                                       "domain", "domain_pillar", "pillar",    "taakveld",
-                                       "payer",  "band",          "total"};
+  static const char* const kKinds[] = {"form",
+                                       "toegang",
+                                       "cost_line",
+                                       "income_line",
+                                       "domain",
+                                       "domain_pillar",
+                                       "domain_taakveld",
+                                       "pillar",
+                                       "taakveld",
+                                       "payer",
+                                       "band",
+                                       "total"};
   std::vector<std::string> out;
   for (const GroupModel& g : m.groups)
     out.push_back(std::string(kKinds[static_cast<int>(g.kind)]) + " " + g.domain + "/" + g.form +
@@ -439,7 +448,8 @@ std::vector<std::string> GroupLines(const Model& m) {
 bool InMask(const GroupMask& mask, int bit) { return (mask[bit / 64] >> (bit % 64)) & 1; }
 
 TEST_CASE(
-    "load: output groups: forms, domain x pillar, domain; then pillar, taakveld, payer, total",
+    "load: output groups: forms, domain x pillar / taakveld / payer, domain; then pillar, "
+    "taakveld (x payer), payer, total",
     "[scenario]") {
   const Model m = Load(kScenario);
   // Without taakveld, pillar or payer keys: every form is vangnet (a beschikking), taakveld "-"
@@ -450,26 +460,30 @@ TEST_CASE(
                              "form jeugd/pleegzorg/vangnet/-/all/all",
                              "form jeugd/bescherming/vangnet/-/all/all",
                              "domain_pillar jeugd/all/vangnet/all/all/all",
+                             "domain_taakveld jeugd/all/all/-/all/all",
+                             "payer jeugd/all/all/all/gemeente/all",
                              "domain jeugd/all/all/all/all/all",
                              "form wmo/begeleiding/vangnet/-/all/all",
                              "domain_pillar wmo/all/vangnet/all/all/all",
+                             "domain_taakveld wmo/all/all/-/all/all",
+                             "payer wmo/all/all/all/gemeente/all",
                              "domain wmo/all/all/all/all/all",
                              "pillar all/all/vangnet/all/all/all",
                              "taakveld all/all/all/-/all/all",
+                             "payer all/all/all/-/gemeente/all",
                              "payer all/all/all/all/gemeente/all",
                              "total all/all/all/all/all/all",
                          });
   CHECK(m.pillars == std::vector<std::string>{"vangnet"});
   CHECK(m.taakvelden == std::vector<std::string>{"-"});
   CHECK(m.payers == std::vector<std::string>{"gemeente"});
-  CHECK(m.groups[4].nodes == std::vector<int>{0, 1, 2, 3});
-  CHECK(m.groups[5].nodes == std::vector<int>{0, 1, 2, 3});
-  CHECK(m.groups[8].nodes == std::vector<int>{4});
-  for (int g : {9, 10, 11, 12}) CHECK(m.groups[g].nodes == std::vector<int>{0, 1, 2, 3, 4});
-  CHECK(m.node_group == std::vector<int>{0, 1, 2, 3, 6});
-  // Every group counts unique clients (has a mask bit) except the payer row, which counts only
-  // cost. Each form is in its own group, its domain x pillar, its domain, its pillar, its
-  // taakveld and the total: 6 bits.
+  for (int g : {4, 5, 6, 7}) CHECK(m.groups[g].nodes == std::vector<int>{0, 1, 2, 3});
+  for (int g : {9, 10, 11, 12}) CHECK(m.groups[g].nodes == std::vector<int>{4});
+  for (int g : {13, 14, 15, 16, 17}) CHECK(m.groups[g].nodes == std::vector<int>{0, 1, 2, 3, 4});
+  CHECK(m.node_group == std::vector<int>{0, 1, 2, 3, 8});
+  // Every group counts unique clients (has a mask bit) except the payer rows, which count only
+  // cost. Each form is in its own group, its domain x pillar, its domain x taakveld, its domain,
+  // its pillar, its taakveld and the total: 7 bits.
   for (int g = 0; g < m.num_groups(); ++g) {
     INFO("group " << GroupLines(m)[g]);
     CHECK((m.groups[g].mask_bit >= 0) == (m.groups[g].kind != GroupKind::kPayer));
@@ -485,7 +499,7 @@ TEST_CASE(
         count += member;
       }
     }
-    CHECK(count == 6);
+    CHECK(count == 7);
   }
 }
 
@@ -647,8 +661,9 @@ TEST_CASE("load: the reference benchmark scenario is valid", "[scenario]") {
   CHECK(Form(m, "ref.jeugd_verblijf").capacity[0].places == 60);
   CHECK(Form(m, "ref.wmo_huishoudelijk").capacity[0].places == 450);
   CHECK_FALSE(Form(m, "ref.jeugd_ambulant").capped());
-  // Six forms, the domain's pillar, the domain, the pillar, the taakveld, the payer, the total.
-  CHECK(m.num_groups() == 6 + 6);
+  // Six forms; the domain's pillar, taakveld and payer rows and the domain; the pillar, the
+  // taakveld, the taakveld's payer, the payer, the total.
+  CHECK(m.num_groups() == 6 + 4 + 5);
   REQUIRE(m.sources.size() == 1);
   CHECK(m.sources[0].intensity.RateAt(0) == Approx(3000.0 / 365).epsilon(1e-15));
 }
@@ -826,22 +841,22 @@ TEST_CASE("load v3: indexation multiplies prices by (1 + rate) per year after th
           "[scenario]") {
   const Model m = Load(kV3);
   // 100 per day in 2025 prices: 103.5 in 2026, 103.5 x 1.03 = 106.605 in 2027; no rate for 2028,
-  // so 2028 keeps the 2027 level.
+  // so 2028 carries the 2027 rate forward: 106.605 x 1.03 = 109.80315.
   const RateCurve& t = m.nodes[kAmbulant].tariff;
   CHECK(RateOn(m, t, {2025, 12, 31}) == Approx(100.0).epsilon(1e-12));
   CHECK(RateOn(m, t, {2026, 1, 1}) == Approx(103.5).epsilon(1e-12));
   CHECK(RateOn(m, t, {2027, 6, 30}) == Approx(106.605).epsilon(1e-12));
-  CHECK(RateOn(m, t, {2028, 12, 31}) == Approx(106.605).epsilon(1e-12));
+  CHECK(RateOn(m, t, {2028, 12, 31}) == Approx(109.80315).epsilon(1e-12));
   // A monthly price: indexed, then spread over the days of the month.
   const RateCurve& month = m.nodes[kBegeleiding].tariff;
   CHECK(RateOn(m, month, {2025, 2, 1}) == Approx(900.0 / 28));
   CHECK(RateOn(m, month, {2026, 2, 1}) == Approx(900.0 * 1.035 / 28));
-  CHECK(RateOn(m, month, {2028, 2, 1}) == Approx(900.0 * 1.035 * 1.03 / 29));
+  CHECK(RateOn(m, month, {2028, 2, 1}) == Approx(900.0 * 1.035 * 1.03 * 1.03 / 29));
   // Yearly amounts (cost lines, budgets, staff) too: 365,000 a year is 1,000 a day in 2025.
   const RateCurve& line = m.nodes[kVoorliggendVeld].fixed;
   CHECK(RateOn(m, line, {2025, 3, 1}) == Approx(1000.0));
   CHECK(RateOn(m, line, {2026, 3, 1}) == Approx(1035.0));
-  CHECK(RateOn(m, line, {2028, 3, 1}) == Approx(365000 * 1.035 * 1.03 / 366));
+  CHECK(RateOn(m, line, {2028, 3, 1}) == Approx(365000 * 1.035 * 1.03 * 1.03 / 366));
   CHECK(line.Integral(m.calendar.DayOf({2026, 1, 1}), m.calendar.DayOf({2027, 1, 1})) ==
         Approx(365000 * 1.035));
 
@@ -979,7 +994,7 @@ TEST_CASE("load v3: contracts: lump sum, staff, one-off, trajectory price, PGB",
   SECTION("staff: fte x cost_per_fte a year as a fixed cost; staffed capacity") {
     const NodeModel& l = m.nodes[kLokaalTeam];
     CHECK(RateOn(m, l.fixed, {2025, 6, 1}) == Approx(5 * 73000.0 / 365));  // 1,000 a day
-    CHECK(RateOn(m, l.fixed, {2028, 6, 1}) == Approx(5 * 73000.0 * 1.035 * 1.03 / 366));
+    CHECK(RateOn(m, l.fixed, {2028, 6, 1}) == Approx(5 * 73000.0 * 1.035 * 1.03 * 1.03 / 366));
     REQUIRE(l.capacity.size() == 1);
     CHECK(l.capacity[0].places == 150);  // 5 FTE x 30 clients
   }
@@ -992,7 +1007,7 @@ TEST_CASE("load v3: contracts: lump sum, staff, one-off, trajectory price, PGB",
     CHECK(RateOn(m, h.per_start, {2026, 6, 1}) + RateOn(m, h.one_off, {2026, 6, 1}) ==
           Approx(2100.0 * 1.035));
     CHECK(RateOn(m, h.per_start, {2028, 6, 1}) + RateOn(m, h.one_off, {2028, 6, 1}) ==
-          Approx(2100.0 * 1.035 * 1.03));
+          Approx(2100.0 * 1.035 * 1.03 * 1.03));
     CHECK(h.tariff.Integral(m.calendar.horizon()) == 0.0);
     // A price per day has no per-start part.
     CHECK(m.nodes[kAmbulant].per_start.Integral(m.calendar.horizon()) == 0.0);
@@ -1163,10 +1178,19 @@ TEST_CASE("load v3: output groups", "[scenario]") {
                              "domain_pillar jeugd/all/meedoen/all/all/all",
                              "domain_pillar jeugd/all/vangnet/all/all/all",
                              "domain_pillar jeugd/all/samenleving/all/all/all",
+                             // Per taakveld (BBV order) and per payer within the domain.
+                             "domain_taakveld jeugd/all/all/6.1/all/all",
+                             "domain_taakveld jeugd/all/all/6.2/all/all",
+                             "domain_taakveld jeugd/all/all/6.72/all/all",
+                             "payer jeugd/all/all/all/gemeente/all",
+                             "payer jeugd/all/all/all/rijk/all",
                              "domain jeugd/all/all/all/all/all",
                              "form wmo/begeleiding/vangnet/-/all/all",
                              "form wmo/hulpmiddelen/vangnet/-/all/all",
                              "domain_pillar wmo/all/vangnet/all/all/all",
+                             "domain_taakveld wmo/all/all/-/all/all",
+                             "payer wmo/all/all/all/gemeente/all",
+                             "payer wmo/all/all/all/centrumgemeente/all",
                              "domain wmo/all/all/all/all/all",
                              // Age bands of a domain: its streams' arrival ages, its initial
                              // clients' bands, and verlengd (18..21).
@@ -1176,10 +1200,18 @@ TEST_CASE("load v3: output groups", "[scenario]") {
                              "pillar all/all/meedoen/all/all/all",
                              "pillar all/all/vangnet/all/all/all",
                              "pillar all/all/samenleving/all/all/all",
-                             "taakveld all/all/all/6.72/all/all",
-                             "taakveld all/all/all/6.2/all/all",
+                             // Taakvelden in BBV order (names that are not numbers last), each
+                             // followed by what each payer pays of it.
                              "taakveld all/all/all/6.1/all/all",
+                             "payer all/all/all/6.1/gemeente/all",
+                             "payer all/all/all/6.1/rijk/all",
+                             "taakveld all/all/all/6.2/all/all",
+                             "payer all/all/all/6.2/gemeente/all",
+                             "taakveld all/all/all/6.72/all/all",
+                             "payer all/all/all/6.72/gemeente/all",
                              "taakveld all/all/all/-/all/all",
+                             "payer all/all/all/-/gemeente/all",
+                             "payer all/all/all/-/centrumgemeente/all",
                              "payer all/all/all/all/gemeente/all",
                              "payer all/all/all/all/rijk/all",
                              "payer all/all/all/all/centrumgemeente/all",
@@ -1202,6 +1234,13 @@ TEST_CASE("load v3: output groups", "[scenario]") {
   CHECK(group("payer all/all/all/all/gemeente/all").nodes ==
         std::vector<int>{kLokaalTeam, kAmbulant, kVerblijf, kBegeleiding, kHulpmiddelen, kToegang,
                          kVoorliggendVeld});
+  // Within a domain or a taakveld too; the switching form counts for both of its payers.
+  CHECK(group("payer wmo/all/all/all/centrumgemeente/all").nodes == std::vector<int>{kBegeleiding});
+  CHECK(group("payer wmo/all/all/all/gemeente/all").nodes ==
+        std::vector<int>{kBegeleiding, kHulpmiddelen});
+  CHECK(group("payer all/all/all/6.1/rijk/all").nodes == std::vector<int>{kSubsidie});
+  CHECK(group("domain_taakveld jeugd/all/all/6.2/all/all").nodes ==
+        std::vector<int>{kLokaalTeam, kToegang});
   CHECK(group("band jeugd/all/all/all/all/18-22").band_index == 1);
   CHECK(group("band jeugd/all/all/all/all/18-22").nodes.empty());
   CHECK(group("form jeugd/ambulant/vangnet/6.72/all/all").band_index == 0);

@@ -51,7 +51,7 @@ const char kBase[] = R"({
 // The top-level keys, in the order an "unknown key" message lists them.
 const std::string kTopLevelKeys =
     "extends, indexation, population, domains, targets, levers, correlations, budget, name, "
-    "description, start_date, end_date";
+    "description, baseline, start_date, end_date";
 
 // The duration of jeugd/verblijf, replaced by the rows about distributions.
 const char kVerblijfDuration[] = R"({"type": "exponential", "mean": 400})";
@@ -802,9 +802,9 @@ TEST_CASE("extends: a chain of more than 16 files is refused", "[scenario]") {
 }
 
 TEST_CASE("at most 128 output rows that count clients", "[scenario]") {
-  // One domain with n forms (one pillar, one taakveld) gives n + 5 rows that count unique clients:
-  // the forms, the domain's pillar, the domain, the pillar, the taakveld and the total (the payer
-  // row counts only cost).
+  // One domain with n forms (one pillar, one taakveld) gives n + 6 rows that count unique clients:
+  // the forms, the domain's pillar, the domain's taakveld, the domain, the pillar, the taakveld
+  // and the total (the payer rows count only cost).
   auto scenario = [](int forms) {
     std::string text =
         R"({"domains": {"d": {"arrivals_per_year": 1, "routing": {"f0": 1}, "forms": {)";
@@ -814,8 +814,8 @@ TEST_CASE("at most 128 output rows that count clients", "[scenario]") {
           R"(": {"duration": {"type": "fixed", "value": 1}, "tariff": {"amount": 1, "per": "day"}})";
     return text + "}}}}";
   };
-  CHECK(LoadText(scenario(123), nullptr).empty());
-  CHECK(LoadText(scenario(124), nullptr) ==
+  CHECK(LoadText(scenario(122), nullptr).empty());
+  CHECK(LoadText(scenario(123), nullptr) ==
         std::vector<std::string>{"scenario.json: /domains: too many forms and groups for one "
                                  "scenario (at most 128 output rows with client counts)"});
 }

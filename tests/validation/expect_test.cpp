@@ -423,8 +423,8 @@ TEST_CASE("sdsim expect: refuses capped scenarios, computes them with --ignore-c
     for (int c = 0; c < kNumSummaryColumns; ++c)
       header += std::string(c ? "," : "") + kSummaryColumns[c];
     CHECK(csv.substr(0, csv.find('\n')) == header);
-    CHECK(csv.find("\nbaseline,jeugd,verblijf,vangnet,6.82,all,all,2025,2025,clients_end,0,") !=
-          std::string::npos);
+    CHECK(csv.find("\nbaseline,form,jeugd,verblijf,vangnet,\"=\"\"6.82\"\"\",all,all,2025,"
+                   "\"=\"\"2025\"\"\",clients_end,0,") != std::string::npos);
     const std::string manifest = ReadText(out + "/manifest.json");
     CHECK(manifest.find("\"method\": \"expected values\"") != std::string::npos);
     CHECK(manifest.find("\"replications\": 0") != std::string::npos);

@@ -112,7 +112,8 @@ TEST_CASE("Lump sum: capacity = budget / cost per place, cost = the indexed budg
                 R"("indexation": {"base_year": 2025, "rates": {"2026": 0.04, "2027": 0.02}},)"),
       20, 3);
   REQUIRE(run->model.nodes[0].capacity[0].places == 12);  // floor(1,000,000 / 80,000)
-  const double index[4] = {1, 1.04, 1.04 * 1.02, 1.04 * 1.02};
+  // 2028 has no figure: the 2027 rate is carried forward.
+  const double index[4] = {1, 1.04, 1.04 * 1.02, 1.04 * 1.02 * 1.02};
   for (int p = 0; p < 4; ++p) {
     const auto& cost = run->Column("d", "f", p, kCost);
     const auto& end = run->Column("d", "f", p, kClientsEnd);
@@ -337,7 +338,8 @@ TEST_CASE("Cost line by staff: FTE x cost per FTE per year, indexed", "[validati
       2, 1);
   CHECK(run->Get("d", "team", 0, kCost).mean == Approx(200000));
   CHECK(run->Get("d", "team", 1, kCost).mean == Approx(210000));
-  CHECK(run->Get("d", "all", 3, kCost).mean == Approx(210000));
+  // 2027 and 2028 have no figure: the 2026 rate is carried forward.
+  CHECK(run->Get("d", "all", 3, kCost).mean == Approx(200000 * 1.05 * 1.05 * 1.05));
 }
 
 }  // namespace sdsim::testing
