@@ -10,6 +10,7 @@
 
 #include "cli/commands.h"
 #include "cli/dist.h"
+#include "cli/limits.h"
 #include "cli/load.h"
 #include "cli/options.h"
 #include "cli/out_dir.h"
@@ -54,56 +55,40 @@ const char kRunHelp[] =
 
 int RunCommand(const std::vector<std::string>& args, const std::vector<std::string>& full_command) {
   std::vector<std::string> files;
-  long long replications = 1000, seed = 1;
-  int threads = 0;
-  std::string out_dir, period = "year", csv = "intl", baseline, budget, per_rep;
-  bool quiet = false;
+  CommonOptions common;
+  std::string baseline, budget, per_rep;
   po::options_description opts("Options");
-  opts.add_options()("help,h", "show this help")(
-      "replications,r", po::value(&replications)->default_value(1000),
-      "replications per scenario (more = narrower percentiles; 1000 is a good start, 10000 for a "
-      "final report)")("seed,s", po::value(&seed)->default_value(1),
-                       "random seed; the same seed reproduces the same numbers")(
-      "threads,t", po::value(&threads)->default_value(0), "worker threads (0 = all cores)")(
-      "out,o", po::value(&out_dir), "output folder (default: a new folder under results/)")(
-      "period", po::value(&period)->default_value("year"), "reporting period: year, half or month")(
-      "csv", po::value(&csv)->default_value("intl"),
-      "CSV dialect: intl (, and .) or nl (; and decimal comma, for a Dutch Excel)")(
-      "baseline", po::value(&baseline),
-      "the scenario file the others are compared with (default: the first)")(
+  opts.add_options()("help,h", "show this help");
+  AddCommonOptions(&opts, kOptAllCommon, &common);
+  opts.add_options()("baseline", po::value(&baseline),
+                     "the scenario file the others are compared with (default: the first)")(
       "budget", po::value(&budget),
       "a begroting file (JSON) to check every scenario's cost against")(
       "per-replication", po::value(&per_rep)->implicit_value("totals"),
       "also write replications.csv: 'totals' (domains, pillars, taakvelden, totals; key metrics) "
-      "or 'all' "
-      "(every row and metric; large)")("quiet,q", po::bool_switch(&quiet), "no progress line");
+      "or 'all' (every row and metric; large)");
   if (const int code =
           ParseCommandLine(args, opts, "run", std::string(kRunUsage) + kRunHelp, &files);
       code >= 0)
     return code;
   BuildOptions build;
   JobOptions job;
-  std::string usage_error;
   if (!baseline.empty() && std::find(files.begin(), files.end(), baseline) == files.end())
     files.insert(files.begin(), baseline);
-  if (files.empty())
-    usage_error = "name at least one scenario file";
-  else if (replications < 1 || replications > 100000000)
-    usage_error = "--replications must be between 1 and 100000000";
-  else if (seed < 0)
-    usage_error = "--seed must be 0 or more";
-  else if (threads < 0 || threads > 1024)
-    usage_error = "--threads must be between 0 (all cores) and 1024";
-  else if (!ParsePeriodKind(period, &build.periods))
-    usage_error = "--period must be year, half or month";
-  else if (!ParseCsvDialect(csv, &job.dialect))
-    usage_error = "--csv must be intl or nl";
-  else if (!per_rep.empty() && per_rep != "totals" && per_rep != "all")
+  std::string usage_error = CheckCommonOptions(kOptAllCommon, &common);
+  if (usage_error.empty() && files.empty()) usage_error = "name at least one scenario file";
+  if (usage_error.empty()) usage_error = CheckPathTexts("the file name", files);
+  if (usage_error.empty() && !budget.empty())
+    usage_error = CheckPathText("the --budget file name", budget);
+  if (usage_error.empty() && !per_rep.empty() && per_rep != "totals" && per_rep != "all")
     usage_error = "--per-replication must be totals or all";
-  if (!usage_error.empty()) {
-    std::fprintf(stderr, "sdsim run: %s (see sdsim run --help)\n", usage_error.c_str());
-    return kExitUsage;
-  }
+  if (!usage_error.empty()) return UsageError("run", usage_error);
+  build.periods = common.period;
+  job.dialect = common.dialect;
+  const long long replications = common.replications;
+  const int threads = common.threads;
+  std::string out_dir = common.out;
+  const bool quiet = common.quiet;
 
   LoadedScenarios loaded;
   if (!LoadScenarioFiles(files, build, &loaded)) return kExitInvalidInput;
@@ -142,10 +127,10 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
 
   RunInfo info;
   info.command_line = full_command;
-  info.seed = static_cast<uint64_t>(seed);
-  info.replications = static_cast<int>(replications);
+  info.seed = common.seed;
+  info.replications = common.replications;
   info.threads = EffectiveThreads(threads);
-  info.period = period;
+  info.period = common.period_text;
   info.started_utc = UtcNow();
 
   std::vector<const Model*> models;

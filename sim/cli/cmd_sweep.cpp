@@ -10,6 +10,7 @@
 
 #include "cli/commands.h"
 #include "cli/dist.h"
+#include "cli/limits.h"
 #include "cli/load.h"
 #include "cli/options.h"
 #include "cli/out_dir.h"
@@ -104,28 +105,21 @@ CsvCell CellOf(const Json& v) {
 int SweepCommand(const std::vector<std::string>& args,
                  const std::vector<std::string>& full_command) {
   std::vector<std::string> files, vary;
-  long long replications = 1000, seed = 1;
-  int threads = 0;
-  std::string out_dir, period = "year", csv = "intl";
-  bool quiet = false;
+  CommonOptions common;
   po::options_description opts("Options");
   opts.add_options()("help,h", "show this help")("vary", po::value(&vary),
-                                                 "KEY=v1,v2,... (repeatable)")(
-      "replications,r", po::value(&replications)->default_value(1000), "replications per point")(
-      "seed,s", po::value(&seed)->default_value(1), "random seed (the same for every point)")(
-      "threads,t", po::value(&threads)->default_value(0), "worker threads (0 = all cores)")(
-      "out,o", po::value(&out_dir), "output folder (default: a new folder under results/)")(
-      "period", po::value(&period)->default_value("year"), "reporting period: year, half or month")(
-      "csv", po::value(&csv)->default_value("intl"), "CSV dialect: intl or nl")(
-      "quiet,q", po::bool_switch(&quiet), "no progress line");
+                                                 "KEY=v1,v2,... (repeatable)");
+  AddCommonOptions(&opts, kOptAllCommon, &common, "replications per point");
   if (const int code = ParseCommandLine(args, opts, "sweep", std::string(kSweepHelp), &files);
       code >= 0)
     return code;
   BuildOptions build;
-  CsvDialect dialect;
-  std::string usage_error;
+  std::string usage_error = CheckCommonOptions(kOptAllCommon, &common);
+  if (usage_error.empty()) usage_error = CheckPathTexts("the file name", files);
   std::vector<Axis> axes;
   for (const std::string& v : vary) {
+    if (!usage_error.empty()) break;
+    if (!(usage_error = CheckText("--vary", v)).empty()) break;
     const size_t eq = v.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == v.size()) {
       usage_error = "--vary needs KEY=v1,v2,... (got \"" + v + "\")";
@@ -150,19 +144,13 @@ int SweepCommand(const std::vector<std::string>& args,
       usage_error = "name exactly one base scenario file";
     else if (axes.empty())
       usage_error = "give at least one --vary KEY=v1,v2,...";
-    else if (replications < 1)
-      usage_error = "--replications must be at least 1";
-    else if (threads < 0)
-      usage_error = "--threads must be 0 (all cores) or more";
-    else if (!ParsePeriodKind(period, &build.periods))
-      usage_error = "--period must be year, half or month";
-    else if (!ParseCsvDialect(csv, &dialect))
-      usage_error = "--csv must be intl or nl";
   }
-  if (!usage_error.empty()) {
-    std::fprintf(stderr, "sdsim sweep: %s (see sdsim sweep --help)\n", usage_error.c_str());
-    return kExitUsage;
-  }
+  if (!usage_error.empty()) return UsageError("sweep", usage_error);
+  build.periods = common.period;
+  const CsvDialect dialect = common.dialect;
+  const int threads = common.threads;
+  const bool quiet = common.quiet;
+  std::string out_dir = common.out;
   // The base must be valid, and every varied key must name a place in it.
   LoadedScenarios base;
   if (!LoadScenarioFiles(files, build, &base)) return kExitInvalidInput;
@@ -195,10 +183,10 @@ int SweepCommand(const std::vector<std::string>& args,
   std::signal(SIGTERM, OnSweepSigint);
   RunInfo info;
   info.command_line = full_command;
-  info.seed = static_cast<uint64_t>(seed);
-  info.replications = static_cast<int>(replications);
+  info.seed = common.seed;
+  info.replications = common.replications;
   info.threads = EffectiveThreads(threads);
-  info.period = period;
+  info.period = common.period_text;
   info.started_utc = UtcNow();
   std::vector<std::string> lead;
   for (const Axis& a : axes) lead.push_back(a.key);

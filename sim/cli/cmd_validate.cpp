@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "cli/commands.h"
+#include "cli/limits.h"
 #include "cli/load.h"
 
 namespace sdsim {
@@ -32,6 +33,8 @@ int ValidateCommand(const std::vector<std::string>& args) {
                stderr);
     return kExitUsage;
   }
+  if (const std::string err = CheckPathTexts("the file name", files); !err.empty())
+    return UsageError("validate", err);
   LoadedScenarios loaded;
   if (!LoadScenarioFiles(files, BuildOptions{}, &loaded)) return kExitInvalidInput;
   for (size_t i = 0; i < files.size(); ++i) {
