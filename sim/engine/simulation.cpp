@@ -391,7 +391,7 @@ void Simulation::PlaceInitialClients(int k) {
     // Time already in care: from the equilibrium of the duration (a steady flow), or as given.
     // The remaining duration follows from the time already spent, never from a fresh draw.
     double elapsed, remaining;
-    if (node.initial_elapsed_steady && node.duration.HasLengthBiased()) {
+    if (node.initial_elapsed_steady && node.duration.HasLengthBiased() && node.stock_by_rejection) {
       // Closed form: the whole episode is length-biased, and where the start date falls in it
       // is uniform; both parts then have the equilibrium density S(x) / E[D]. With a Wlz hazard
       // h the time already in care has density S(x) e^{-hx} / E[T] instead: keep a draw with

@@ -20,13 +20,19 @@ void Builder::TabulateEquilibrium(NodeModel* node) {
   const int steps = 1 << 14;
   const double step = top / steps;
   std::vector<double> cdf(steps + 1, 0.0);
-  double prev = survival(0);
+  double prev = survival(0), prev_d = d.Survival(0), total_d = 0;
   for (int i = 1; i <= steps; ++i) {
-    const double s = survival(i * step);
+    const double s = survival(i * step), s_d = d.Survival(i * step);
     cdf[i] = cdf[i - 1] + 0.5 * step * (prev + s);
+    total_d += 0.5 * step * (prev_d + s_d);
     prev = s;
+    prev_d = s_d;
   }
   const double total = cdf.back();
+  // The rejection step in the engine keeps a fraction E[T] / E[D] of its draws (total / total_d
+  // here). Below 2% (50 tries per client on average, and without bound as the Wlz hazard grows)
+  // the table is used instead.
+  node->stock_by_rejection = !(total < 0.02 * total_d);
   const int n = 1024;
   node->equilibrium_quantiles.assign(n + 1, top);
   int i = 0;
@@ -83,7 +89,8 @@ void Builder::ReadForm(const Json& j, const std::string& ptr, int k) {
                (*b)["amount"].is_number())
         amount = (*b)["amount"].get<double>();
       if (amount >= 0)
-        lump_places = static_cast<int>(std::floor(amount / *cpp + 1e-9));
+        lump_places = DerivedPlaces(amount / *cpp, lr.PointerOf("cost_per_place"),
+                                    "budget_per_year / cost_per_place");
       else
         lr.Fail("cost_per_place", "needs a single budget_per_year to derive the number of places");
     }

@@ -396,7 +396,7 @@ std::vector<BadScenario> BadScenarios() {
       {"Weibull with sd far below the mean",
        Edit(kVerblijfDuration, R"({"type": "weibull", "mean": 400, "sd": 1})"),
        {"scenario.json: /domains/jeugd/forms/verblijf/duration/sd: a Weibull needs sd/mean "
-        "between 0.01 and 100 (here 0.0025) (value: 1.0)"}},
+        "between 0.01 and 100 (here 0.0025); for no spread use type \"fixed\" (value: 1.0)"}},
       {"Weibull with sd far above the mean",
        Edit(kVerblijfDuration, R"({"type": "weibull", "mean": 2, "sd": 400})"),
        {"scenario.json: /domains/jeugd/forms/verblijf/duration/sd: a Weibull needs sd/mean "
@@ -634,10 +634,12 @@ std::vector<BadScenario> BadScenarios() {
         "                                               ^ near here"}},
       {"empty file",
        "",
-       {"scenario.json:1:1: the file is empty; a scenario is one JSON object { ... }"}},
+       {"scenario.json:1:1: the file is empty; a scenario or budget file is one JSON object { ... "
+        "}"}},
       {"file of only spaces and a newline",
        "  \n",
-       {"scenario.json:1:1: the file is empty; a scenario is one JSON object { ... }"}},
+       {"scenario.json:1:1: the file is empty; a scenario or budget file is one JSON object { ... "
+        "}"}},
 
       // --- several problems in one file: all reported (a domain's forms before its demand) -------
       {"three independent problems",
