@@ -115,10 +115,10 @@ int ExpectCommand(const std::vector<std::string>& args,
   for (const std::string& w : warnings) std::fprintf(stderr, "%s\n", w.c_str());
 
   if (out_dir.empty()) out_dir = DefaultOutDir(loaded.resolved.front().name);
-  bool created = false;
+  OutputFolder output;
   std::string err;
-  if (!MakeOutDir(out_dir, &created, &err)) {
-    std::fprintf(stderr, "sdsim expect: %s\n", err.c_str());
+  if (!output.Prepare(out_dir, 0, &err)) {
+    std::fprintf(stderr, "sdsim expect: %s; nothing was computed or written.\n", err.c_str());
     return kExitOutputError;
   }
 
@@ -162,7 +162,7 @@ int ExpectCommand(const std::vector<std::string>& args,
   manifest["ignore_capacity"] = ignore_capacity;
   manifest["notes"] = ExpectNotes();
   outputs.push_back({"manifest.json", manifest.dump(2) + "\n"});
-  if (!WriteOutputs(out_dir, outputs, &err)) {
+  if (!output.WriteAll(outputs, &err) || !output.Commit(&err)) {
     std::fprintf(stderr, "sdsim expect: %s\n", err.c_str());
     return kExitOutputError;
   }

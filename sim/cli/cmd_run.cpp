@@ -111,19 +111,44 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
     }
   }
 
+  std::vector<const Model*> models;
+  std::vector<std::string> names;
+  for (size_t s = 0; s < loaded.models.size(); ++s) {
+    models.push_back(&loaded.models[s]);
+    names.push_back(loaded.resolved[s].name);
+  }
+  if (const std::string err = CheckMemoryFits(models, names, threads); !err.empty()) {
+    if (dist.root())
+      std::fprintf(stderr, "sdsim run: %s; nothing was run or written.\n", err.c_str());
+    return kExitInvalidInput;
+  }
+  if (!baseline.empty())
+    job.baseline =
+        static_cast<int>(std::find(files.begin(), files.end(), baseline) - files.begin());
+  if (!per_rep.empty())
+    job.per_replication = per_rep == "all" ? PerReplication::kAll : PerReplication::kTotals;
+  job.seed = common.seed;
+  job.replications = common.replications;
+  job.threads = threads;
+  job.cancel = &g_interrupted;
+  job.distribute = dist.distributed();
+
+  // Ctrl-C (and a terminal closing, or `kill`) from here on stops the run and writes nothing.
+  std::signal(SIGINT, OnSigint);
+  std::signal(SIGTERM, OnSigint);
+  std::signal(SIGHUP, OnSigint);
+  // The output folder is checked and its temporary folder made before the simulation, so a
+  // long run does not fail at the end; the files appear in it all at once when it is done.
   if (out_dir.empty()) out_dir = DefaultOutDir(loaded.resolved.front().name);
-  bool created = false;
+  OutputFolder output;
   std::string err;
-  // Check now that the folder can be made (so a long run does not fail at the end), but leave
-  // nothing behind until the results are there: a killed run leaves no empty folder.
-  if (dist.root() && !MakeOutDir(out_dir, &created, &err)) {
-    std::fprintf(stderr, "sdsim run: %s\n", err.c_str());
+  if (dist.root() && !output.Prepare(out_dir, ExpectedOutputBytes(models, job), &err)) {
+    std::fprintf(stderr, "sdsim run: %s; nothing was run or written.\n", err.c_str());
     if (dist.distributed()) AbortDist(kExitOutputError);
     return kExitOutputError;
   }
-  std::error_code ec;
-  if (created && per_rep.empty())
-    fs::remove(out_dir, ec);  // the per-replication file streams into it
+  if (job.per_replication != PerReplication::kNone)
+    job.per_replication_path = output.TempPath("replications.csv");
 
   RunInfo info;
   info.command_line = full_command;
@@ -132,28 +157,6 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
   info.threads = EffectiveThreads(threads);
   info.period = common.period_text;
   info.started_utc = UtcNow();
-
-  std::vector<const Model*> models;
-  std::vector<std::string> names;
-  for (size_t s = 0; s < loaded.models.size(); ++s) {
-    models.push_back(&loaded.models[s]);
-    names.push_back(loaded.resolved[s].name);
-  }
-  if (!baseline.empty())
-    job.baseline =
-        static_cast<int>(std::find(files.begin(), files.end(), baseline) - files.begin());
-  job.seed = info.seed;
-  job.replications = info.replications;
-  job.threads = threads;
-  job.cancel = &g_interrupted;
-  job.distribute = dist.distributed();
-  if (!per_rep.empty()) {
-    job.per_replication = per_rep == "all" ? PerReplication::kAll : PerReplication::kTotals;
-    job.per_replication_path =
-        (fs::path(out_dir) / "replications.csv").string() + ".tmp-" + std::to_string(::getpid());
-  }
-  std::signal(SIGINT, OnSigint);
-  std::signal(SIGTERM, OnSigint);
   Progress progress("replications", replications, !quiet && dist.root() && StderrIsTerminal());
   job.progress = [&](long done) { progress.Update(done); };
   JobOutputs result = RunJob(models, names, job);
@@ -162,13 +165,14 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
   info.seconds = result.seconds;
   info.events = result.events;
   info.finished_utc = UtcNow();
-  if (result.interrupted || !result.error.empty()) {
-    if (!job.per_replication_path.empty()) fs::remove(job.per_replication_path, ec);
-    if (created) fs::remove(out_dir, ec);  // only if still empty
-    if (!result.error.empty()) {
-      std::fprintf(stderr, "sdsim run: %s\n", result.error.c_str());
-      return kExitOutputError;
-    }
+  if (!result.error.empty()) {
+    output.Abandon();
+    std::fprintf(stderr, "sdsim run: %s; nothing was written.\n", result.error.c_str());
+    if (dist.distributed()) AbortDist(kExitOutputError);
+    return kExitOutputError;
+  }
+  if (result.interrupted) {
+    output.Abandon();
     std::fprintf(stderr,
                  "sdsim run: interrupted after %ld of %lld replications; nothing was written.\n",
                  result.replications_done, replications);
@@ -184,13 +188,8 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
   info.mpi_ranks = dist.size;
   info.peak_memory_mb = PeakMemoryMb();
   result.files.push_back({"manifest.json", ManifestJson(info, resolved)});
-  bool made = false;
-  if (!MakeOutDir(out_dir, &made, &err) || !WriteOutputs(out_dir, result.files, &err) ||
-      (!job.per_replication_path.empty() &&
-       std::rename(job.per_replication_path.c_str(),
-                   (fs::path(out_dir) / "replications.csv").c_str()) != 0)) {
-    std::fprintf(stderr, "sdsim run: %s\n",
-                 err.empty() ? "cannot rename replications.csv" : err.c_str());
+  if (!output.WriteAll(result.files, &err) || !output.Commit(&err)) {
+    std::fprintf(stderr, "sdsim run: %s\n", err.c_str());
     return kExitOutputError;
   }
   std::fputs(result.report.c_str(), stdout);

@@ -1,7 +1,8 @@
 // `sdsim sweep BASE.json --vary KEY=v1,v2,... [--vary ...]`: run the grid of all combinations of
 // the varied values (KEY is a JSON path into the scenario) and write one long CSV with a column
 // per varied key. A point that fails (a value the scenario rules reject) is reported and skipped;
-// finished points are never lost: sweep.csv is rewritten after each point.
+// sweep.csv and manifest.json appear together when the sweep ends (after Ctrl-C with the points
+// finished by then; after kill -9 not at all: see cli/out_dir.h).
 #include <boost/program_options.hpp>
 #include <csignal>
 #include <cstdio>
@@ -42,7 +43,8 @@ const char kSweepHelp[] =
     "Values are JSON (numbers, \"text\", [lists], {objects}); separate them with commas.\n"
     "All points use the same --seed (common random numbers), so differences between points are\n"
     "not blurred by chance. A point whose values break a scenario rule is reported and skipped;\n"
-    "sweep.csv is rewritten after every finished point, so an interrupted sweep keeps them.\n"
+    "sweep.csv and manifest.json appear when the sweep ends; after Ctrl-C they hold the points\n"
+    "finished by then (the manifest says \"interrupted\": true).\n"
     "\n"
     "Example:\n"
     "  sdsim sweep scenarios/dronten/baseline.json --vary domains.jeugd.toegang.fte=8,10,12 -r "
@@ -172,15 +174,25 @@ int SweepCommand(const std::vector<std::string>& args,
   }
   size_t points = 1;
   for (const Axis& a : axes) points *= a.values.size();
-  if (out_dir.empty()) out_dir = DefaultOutDir(resolved.name + "_sweep");
-  bool created = false;
-  std::string err;
-  if (CurrentDist().root() && !MakeOutDir(out_dir, &created, &err)) {
-    std::fprintf(stderr, "sdsim sweep: %s\n", err.c_str());
-    return kExitOutputError;
+  if (const std::string err = CheckMemoryFits({&base.models.front()}, {resolved.name}, threads);
+      !err.empty()) {
+    if (CurrentDist().root())
+      std::fprintf(stderr, "sdsim sweep: %s; nothing was run or written.\n", err.c_str());
+    return kExitInvalidInput;
   }
   std::signal(SIGINT, OnSweepSigint);
   std::signal(SIGTERM, OnSweepSigint);
+  std::signal(SIGHUP, OnSweepSigint);
+  // sweep.csv and manifest.json appear together at the end (or after Ctrl-C, with the points
+  // finished by then); the output folder is checked before the first point runs.
+  if (out_dir.empty()) out_dir = DefaultOutDir(resolved.name + "_sweep");
+  OutputFolder output;
+  std::string err;
+  if (CurrentDist().root() && !output.Prepare(out_dir, 0, &err)) {
+    std::fprintf(stderr, "sdsim sweep: %s; nothing was run or written.\n", err.c_str());
+    if (CurrentDist().distributed()) AbortDist(kExitOutputError);
+    return kExitOutputError;
+  }
   RunInfo info;
   info.command_line = full_command;
   info.seed = common.seed;
@@ -226,6 +238,8 @@ int SweepCommand(const std::vector<std::string>& args,
         label += ", on MPI rank " + std::to_string(CurrentDist().rank);
       return "!" + label + "\t" + why;
     }
+    if (const std::string err = CheckMemoryFits({&model}, {resolved.name}, threads); !err.empty())
+      return "!" + label + "\t" + err;
     JobOptions job;
     job.seed = info.seed;
     job.replications = info.replications;
@@ -250,10 +264,9 @@ int SweepCommand(const std::vector<std::string>& args,
   };
   std::string table;
   size_t finished = 0, done = 0;
-  bool write_failed = false;
   auto deliver = [&](size_t point, const std::string& text) {
     progress.Update(static_cast<long>(++done));
-    if (write_failed || text == "!interrupted") return;
+    if (text == "!interrupted") return;
     if (!text.empty() && text[0] == '!') {
       const size_t tab = text.find('\t');
       const std::string label = text.substr(1, tab - 1), why = text.substr(tab + 1);
@@ -271,29 +284,34 @@ int SweepCommand(const std::vector<std::string>& args,
       table = head.str();
     }
     table += text;
-    // Rewrite after every point: finished points survive an interruption or a later failure.
+  };
+  RunDistPoints(points, compute, deliver);
+  if (!dist.root()) return kExitOk;
+  progress.Finish();
+  const bool interrupted = g_sweep_interrupted.load();
+  if (finished == 0) {
+    output.Abandon();
+  } else {
     info.outputs = {"sweep.csv", "manifest.json"};
     info.finished_utc = UtcNow();
     info.mpi_ranks = dist.size;
     Json manifest = Json::parse(ManifestJson(info, {&resolved}));
-    manifest["sweep"] = {
-        {"vary", vary}, {"points", points}, {"finished", finished}, {"failed", failures}};
-    if (!WriteOutputs(out_dir, {{"sweep.csv", table}, {"manifest.json", manifest.dump(2) + "\n"}},
-                      &err)) {
+    manifest["sweep"] = {{"vary", vary},
+                         {"points", points},
+                         {"finished", finished},
+                         {"failed", failures},
+                         {"interrupted", interrupted}};
+    if (!output.WriteAll({{"sweep.csv", table},
+                          {"manifest.json",
+                           manifest.dump(2, ' ', false, Json::error_handler_t::replace) + "\n"}},
+                         &err) ||
+        !output.Commit(&err)) {
       std::fprintf(stderr, "sdsim sweep: %s\n", err.c_str());
-      write_failed = true;
+      if (dist.distributed()) AbortDist(kExitOutputError);
+      return kExitOutputError;
     }
-  };
-  RunDistPoints(points, compute, deliver);
-  if (!dist.root()) return kExitOk;
-  if (write_failed) {
-    if (dist.distributed()) AbortDist(kExitOutputError);
-    return kExitOutputError;
   }
-  progress.Finish();
-  std::error_code ec;
-  if (finished == 0 && created) fs::remove(out_dir, ec);
-  if (g_sweep_interrupted.load()) {
+  if (interrupted) {
     std::fprintf(stderr, "sdsim sweep: interrupted; %zu of %zu points finished%s.\n", finished,
                  points, finished ? (" and kept in " + out_dir + "/sweep.csv").c_str() : "");
     return 130;

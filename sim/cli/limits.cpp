@@ -1,11 +1,14 @@
 // The shared command-line values and their one check.
 #include "cli/limits.h"
 
+#include <unistd.h>
+
 #include <charconv>
 #include <cstdio>
 
 #include "cli/commands.h"
 #include "io/utf8.h"
+#include "runner/batch.h"
 
 namespace po = boost::program_options;
 
@@ -145,6 +148,40 @@ std::string CheckCommonOptions(unsigned which, CommonOptions* v) {
     if (!(err = CheckPathText("the --out folder", v->out)).empty()) return err;
   }
   return "";
+}
+
+double PhysicalMemoryBytes() {
+  const long pages = ::sysconf(_SC_PHYS_PAGES), size = ::sysconf(_SC_PAGE_SIZE);
+  return pages > 0 && size > 0 ? static_cast<double>(pages) * static_cast<double>(size) : 0;
+}
+
+std::string CheckMemoryFits(const std::vector<const Model*>& models,
+                            const std::vector<std::string>& names, int threads) {
+  double per_thread = 0;
+  size_t worst = 0;
+  for (size_t i = 0; i < models.size(); ++i) {
+    per_thread += models[i]->work.bytes;
+    if (models[i]->work.bytes > models[worst]->work.bytes) worst = i;
+  }
+  const double machine = PhysicalMemoryBytes();
+  const int n = EffectiveThreads(threads);
+  if (machine <= 0 || per_thread * n <= machine) return "";
+  const auto gb = [](double b) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f GB", b / 1e9);
+    return std::string(buf);
+  };
+  const Model& m = *models[worst];
+  std::string msg = "the run would need up to " + gb(per_thread * n) + " of memory (" +
+                    gb(per_thread) + " per worker thread x " + std::to_string(n) +
+                    " threads), more than the " + gb(machine) + " this machine has; most for " +
+                    names[worst] + ": " + m.work.heaviest + " (" + m.work.heaviest_what + ")";
+  const int fit = static_cast<int>(machine / per_thread);
+  if (fit >= 1)
+    msg += "; run with --threads " + std::to_string(fit) + " or fewer";
+  else
+    msg += "; check that value";
+  return msg;
 }
 
 int UsageError(const char* command, const std::string& message) {

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/calendar.h"
+#include "core/model.h"
 #include "io/csv.h"
 
 namespace sdsim {
@@ -76,6 +77,14 @@ std::string CheckPathText(const std::string& what, const std::string& path);
 std::string CheckPathTexts(const std::string& what, const std::vector<std::string>& files);
 // A free-text value (e.g. a --vary value): valid UTF-8.
 std::string CheckText(const std::string& flag, const std::string& text);
+
+// Memory: each worker thread holds one replication of every model at a time (Model::work.bytes,
+// an upper bound). Returns "" if `threads` of them fit in this machine's memory, else why not and
+// how many threads would fit, naming the key that needs most (for the command to print; exit 1).
+std::string CheckMemoryFits(const std::vector<const Model*>& models,
+                            const std::vector<std::string>& names, int threads);
+// This machine's physical memory in bytes (0 if unknown).
+double PhysicalMemoryBytes();
 
 // Prints "sdsim COMMAND: <message> (see sdsim COMMAND --help)" and returns the usage exit code.
 int UsageError(const char* command, const std::string& message);

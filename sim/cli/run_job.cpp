@@ -100,6 +100,20 @@ class ReplicationWriter {
 
 }  // namespace
 
+double ExpectedOutputBytes(const std::vector<const Model*>& models, const JobOptions& options) {
+  double cells = 0;
+  for (const Model* m : models)
+    cells += static_cast<double>(
+        ResultLayout{m->calendar.num_periods(), m->num_groups(), kNumMetrics}.size());
+  // A row of summary.csv or compare.csv is about 100 bytes, a line of replications.csv 60 (the
+  // totals are about a tenth of all rows); manifest.json holds the resolved scenarios.
+  double bytes = cells * 100 * (models.size() > 1 ? 2 : 1) + 1e6;
+  if (options.per_replication != PerReplication::kNone)
+    bytes += cells * 60 * options.replications *
+             (options.per_replication == PerReplication::kAll ? 1 : 0.1);
+  return bytes;
+}
+
 JobOutputs RunJob(const std::vector<const Model*>& models, const std::vector<std::string>& names,
                   const JobOptions& options) {
   JobOutputs out;

@@ -43,6 +43,9 @@ struct JobOutputs {
   std::string error;    // set if the per-replication file could not be written
 };
 
+// About how large the files of RunJob will be (an upper estimate, for the free-space check).
+double ExpectedOutputBytes(const std::vector<const Model*>& models, const JobOptions& options);
+
 JobOutputs RunJob(const std::vector<const Model*>& models, const std::vector<std::string>& names,
                   const JobOptions& options);
 
