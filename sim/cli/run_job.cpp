@@ -151,6 +151,8 @@ JobOutputs RunJob(const std::vector<const Model*>& models, const std::vector<std
   for (const Model* m : models)
     sizes.push_back(ResultLayout{m->calendar.num_periods(), m->num_groups(), kNumMetrics}.size());
   const auto sink = [&](int rep, const std::vector<RepResult>& results) {
+    // After Ctrl-C a replication may have been cut short: nothing more is counted (or kept).
+    if (options.cancel && options.cancel->load()) return;
     for (size_t s = 0; s < n; ++s) {
       aggregators[s].Add(results[s].values);
       targets[s].Add(results[s]);
@@ -172,8 +174,8 @@ JobOutputs RunJob(const std::vector<const Model*>& models, const std::vector<std
     writer->Close();
     if (!writer->ok()) out.error = options.per_replication_path + ": write failed";
   }
-  out.interrupted =
-      options.cancel && options.cancel->load() && out.replications_done < options.replications;
+  // A replication under way when the flag was set stopped early: nothing of this job is kept.
+  out.interrupted = options.cancel && options.cancel->load();
   if (out.interrupted) return out;
 
   std::vector<ScenarioSummary> summaries;

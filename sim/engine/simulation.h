@@ -7,6 +7,7 @@
 // Not thread-safe: use one Simulation per thread.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <deque>
 #include <vector>
@@ -28,6 +29,9 @@ class Simulation {
   void Run(uint64_t seed, uint64_t rep, RepResult* out);
   // Number of events handled by the last Run() (for benchmarks).
   uint64_t events() const { return events_; }
+  // If set, Run() checks the flag every 4096 events and returns early once it is true (Ctrl-C);
+  // the result of that replication is then incomplete and must be discarded.
+  void SetCancel(const std::atomic<bool>* cancel) { cancel_ = cancel; }
 
  private:
   enum State : uint8_t { kFree, kWaiting, kInCare, kAway };
@@ -177,6 +181,7 @@ class Simulation {
   std::vector<uint32_t> first_entries_;    // [period][domain][age 0..limit)
   std::vector<DomainFlows> domain_flows_;  // [period][domain]
   int max_limit_age_ = 0;
+  const std::atomic<bool>* cancel_ = nullptr;
 };
 
 }  // namespace sdsim

@@ -35,7 +35,10 @@ uint64_t RunBatch(const std::vector<const Model*>& models, const BatchOptions& o
   using Sims = std::vector<std::unique_ptr<Simulation>>;
   tbb::enumerable_thread_specific<Sims> sims([&] {
     Sims s;
-    for (const Model* m : models) s.push_back(std::make_unique<Simulation>(*m));
+    for (const Model* m : models) {
+      s.push_back(std::make_unique<Simulation>(*m));
+      s.back()->SetCancel(options.cancel);  // Ctrl-C also stops a replication under way
+    }
     return s;
   });
   // One Work buffer per token, so steady state does not allocate. At most `tokens` replications
