@@ -15,14 +15,14 @@ void Builder::TabulateEquilibrium(NodeModel* node) {
   // tabulate its inverse CDF at 1024 equal probability steps.
   const Distribution& d = node->duration;
   const double h = node->wlz_per_day;
-  auto survival = [&](double x) { return d.Survival(x) * std::exp(-h * x); };
   const double top = std::min(d.Quantile(1 - 1e-7), 200 * kDaysPerYear);
   const int steps = 1 << 14;
   const double step = top / steps;
   std::vector<double> cdf(steps + 1, 0.0);
-  double prev = survival(0), prev_d = d.Survival(0), total_d = 0;
+  // The same integral without the Wlz exit (only needed when there is one).
+  double prev = d.Survival(0), prev_d = prev, total_d = 0;
   for (int i = 1; i <= steps; ++i) {
-    const double s = survival(i * step), s_d = d.Survival(i * step);
+    const double s_d = d.Survival(i * step), s = h > 0 ? s_d * std::exp(-h * i * step) : s_d;
     cdf[i] = cdf[i - 1] + 0.5 * step * (prev + s);
     total_d += 0.5 * step * (prev_d + s_d);
     prev = s;
