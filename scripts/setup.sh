@@ -13,6 +13,8 @@ PACKAGES=(
   catch2                              # tests
   libopenmpi-dev openmpi-bin          # distributed runs (mpirun / Slurm) and their tests
   libreoffice-calc-nogui              # tests: opens the CSV output in a real spreadsheet
+  liblbfgspp-dev                      # sdsim fit: L-BFGS-B for the maximum-likelihood fits (MIT)
+  r-base-core r-cran-survival         # tests: R's survival package cross-checks the fit estimators
   strace                              # tests: injects write/rename faults into output folders
   clang-14 libclang-rt-14-dev         # scripts/fuzz.sh: libFuzzer targets in fuzz/ (clang only)
 )

@@ -71,11 +71,14 @@ struct CsvTable {
     FAIL("no column " << name);
     return -1;
   }
-  // Rows whose columns have the given values.
+  // Rows whose columns have the given values. In a table with a `cohort` column (summary.csv)
+  // the rows of cohort "all" unless the match names a cohort.
   std::vector<const std::vector<std::string>*> Where(
       const std::map<std::string, std::string>& match) const {
     std::vector<std::pair<int, std::string>> cols;
     for (const auto& [k, v] : match) cols.push_back({Col(k), v});
+    if (!match.count("cohort") && std::find(header.begin(), header.end(), "cohort") != header.end())
+      cols.push_back({Col("cohort"), "all"});
     std::vector<const std::vector<std::string>*> out;
     for (const auto& r : rows) {
       bool ok = true;

@@ -70,10 +70,9 @@ inline std::vector<std::string> LoadText(const std::string& text, Model* model,
   return out;
 }
 
-// Runs the real sdsim binary with `args` (a shell-quoted string); returns the exit code and
-// captures stdout+stderr.
-inline int RunSdsim(const std::string& args, std::string* output = nullptr) {
-  const std::string cmd = std::string(SDSIM_BINARY) + " " + args + " 2>&1";
+// Runs a shell command; returns its exit code and captures stdout+stderr.
+inline int RunShell(const std::string& command, std::string* output = nullptr) {
+  const std::string cmd = command + " 2>&1";
   FILE* pipe = popen(cmd.c_str(), "r");
   std::string out;
   std::array<char, 4096> buf;
@@ -91,6 +90,11 @@ inline std::vector<std::string> Entries(const std::string& dir) {
     names.push_back(e.path().filename().string());
   std::sort(names.begin(), names.end());
   return names;
+}
+
+// Runs the real sdsim binary with `args` (a shell-quoted string).
+inline int RunSdsim(const std::string& args, std::string* output = nullptr) {
+  return RunShell(std::string(SDSIM_BINARY) + " " + args, output);
 }
 
 inline std::string SourcePath(const std::string& rel) {

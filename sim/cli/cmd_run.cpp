@@ -16,6 +16,8 @@
 #include "cli/out_dir.h"
 #include "cli/progress.h"
 #include "cli/run_job.h"
+#include "io/episode_records.h"
+#include "io/files.h"
 #include "io/manifest.h"
 #include "runner/batch.h"
 
@@ -45,6 +47,8 @@ const char kRunHelp[] =
     "                 expected overrun, reserve needed for 90% and 95% certainty\n"
     "  replications.csv  with --per-replication: every replication's values, for own analysis\n"
     "  manifest.json  version, seed, replications, the resolved scenarios and input file hashes\n"
+    "With --records FILE also the episodes of replication 0 of the baseline, in the records\n"
+    "format of sdsim fit (scenarios/records.md).\n"
     "The same --seed gives byte-identical CSV files for any --threads.\n"
     "\n"
     "Example:\n"
@@ -56,7 +60,7 @@ const char kRunHelp[] =
 int RunCommand(const std::vector<std::string>& args, const std::vector<std::string>& full_command) {
   std::vector<std::string> files;
   CommonOptions common;
-  std::string baseline, budget, per_rep;
+  std::string baseline, budget, per_rep, records;
   po::options_description opts("Options");
   opts.add_options()("help,h", "show this help");
   AddCommonOptions(&opts, kOptAllCommon, &common);
@@ -66,7 +70,10 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
       "a begroting file (JSON) to check every scenario's cost against")(
       "per-replication", po::value(&per_rep)->implicit_value("totals"),
       "also write replications.csv: 'totals' (domains, pillars, taakvelden, totals; key metrics) "
-      "or 'all' (every row and metric; large)");
+      "or 'all' (every row and metric; large)")(
+      "records", po::value(&records),
+      "also write the episodes of replication 0 of the first scenario (the baseline) to FILE, "
+      "in the records format of sdsim fit");
   if (const int code =
           ParseCommandLine(args, opts, "run", std::string(kRunUsage) + kRunHelp, &files);
       code >= 0)
@@ -80,6 +87,8 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
   if (usage_error.empty()) usage_error = CheckPathTexts("the file name", files);
   if (usage_error.empty() && !budget.empty())
     usage_error = CheckPathText("the --budget file name", budget);
+  if (usage_error.empty() && !records.empty())
+    usage_error = CheckPathText("the --records file name", records);
   if (usage_error.empty() && !per_rep.empty() && per_rep != "totals" && per_rep != "all")
     usage_error = "--per-replication must be totals or all";
   if (!usage_error.empty()) return UsageError("run", usage_error);
@@ -192,7 +201,16 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
     std::fprintf(stderr, "sdsim run: %s\n", err.c_str());
     return kExitOutputError;
   }
+  if (!records.empty()) {
+    // The same replication 0 as in the run (the sink draws nothing), of the baseline scenario.
+    const Model& m = loaded.models[static_cast<size_t>(job.baseline)];
+    if (!WriteFileAtomic(records, SimulatedRecords(m, info.seed, 0), &err)) {
+      std::fprintf(stderr, "sdsim run: %s\n", err.c_str());
+      return kExitOutputError;
+    }
+  }
   std::fputs(result.report.c_str(), stdout);
+  if (!records.empty()) std::printf("episodes of replication 0 in %s\n", records.c_str());
   std::printf("results in %s/:", out_dir.c_str());
   for (const std::string& f : info.outputs) std::printf(" %s", f.c_str());
   std::printf("\n");

@@ -18,6 +18,9 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
 int ValidateCommand(const std::vector<std::string>& args);
 int ExpectCommand(const std::vector<std::string>& args,
                   const std::vector<std::string>& full_command);
+int FitCommand(const std::vector<std::string>& args, const std::vector<std::string>& full_command);
+int BacktestCommand(const std::vector<std::string>& args,
+                    const std::vector<std::string>& full_command);
 int SweepCommand(const std::vector<std::string>& args,
                  const std::vector<std::string>& full_command);
 

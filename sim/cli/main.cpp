@@ -19,6 +19,8 @@ const char kHelp[] =
     "  sdsim sweep BASE --vary K=a,b  run a grid of variations of one scenario (sweep.csv)\n"
     "  sdsim validate FILE...         check scenario files without running anything\n"
     "  sdsim expect FILE...           expected values without sampling (fast; no queues)\n"
+    "  sdsim fit RECORDS --population P  estimate a baseline scenario from care records\n"
+    "  sdsim backtest RECORDS ...     fit at past origins and compare with what happened\n"
     "  sdsim COMMAND --help           options of a command\n"
     "  sdsim --version                program version\n"
     "\n"
@@ -45,8 +47,11 @@ static int Main(int argc, char** argv) {
   if (all[1] == "validate") return sdsim::ValidateCommand(rest);
   if (all[1] == "expect") return sdsim::ExpectCommand(rest, all);
   if (all[1] == "sweep") return sdsim::SweepCommand(rest, all);
+  if (all[1] == "fit") return sdsim::FitCommand(rest, all);
+  if (all[1] == "backtest") return sdsim::BacktestCommand(rest, all);
   std::fprintf(stderr,
-               "sdsim: unknown command \"%s\"; commands are: run, sweep, validate, expect (see "
+               "sdsim: unknown command \"%s\"; commands are: run, sweep, validate, expect, fit, "
+               "backtest (see "
                "sdsim --help)\n",
                all[1].c_str());
   return sdsim::kExitUsage;

@@ -17,6 +17,16 @@ double Model::PopulationAtAge(int age, int year) const {
   return 0;
 }
 
+int Model::OwnPayer() const {
+  for (int p = 0; p < static_cast<int>(payers.size()); ++p)
+    if (payers[p] == "gemeente") return p;
+  return -1;
+}
+
+bool Model::HasIncome() const {
+  return std::any_of(nodes.begin(), nodes.end(), [](const NodeModel& n) { return n.is_income; });
+}
+
 bool Model::BuildGroups() {
   groups.clear();
   node_group.assign(nodes.size(), -1);
@@ -35,7 +45,7 @@ bool Model::BuildGroups() {
         if (nodes[n].is_care() || g.kind == GroupKind::kToegang)
           nodes[n].groups[g.mask_bit / 64] |= uint64_t{1} << (g.mask_bit % 64);
     if (g.kind == GroupKind::kForm || g.kind == GroupKind::kCostLine ||
-        g.kind == GroupKind::kToegang)
+        g.kind == GroupKind::kToegang || g.kind == GroupKind::kIncomeLine)
       node_group[g.nodes[0]] = static_cast<int>(groups.size());
     groups.push_back(std::move(g));
   };
@@ -49,7 +59,10 @@ bool Model::BuildGroups() {
     const DomainModel& dm = domains[d];
     for (int n : dm.nodes) {
       GroupModel g;
-      g.kind = nodes[n].is_care() ? GroupKind::kForm : GroupKind::kCostLine;
+      g.kind = nodes[n].is_care()                    ? GroupKind::kForm
+               : nodes[n].kind == NodeKind::kToegang ? GroupKind::kToegang  // interim staff
+               : nodes[n].is_income                  ? GroupKind::kIncomeLine
+                                                     : GroupKind::kCostLine;
       g.domain = dm.id;
       g.form = nodes[n].id;
       g.pillar = pillars[nodes[n].pillar];
@@ -57,7 +70,7 @@ bool Model::BuildGroups() {
       g.nodes = {n};
       g.domain_index = d;
       g.band_index = dm.band;
-      add(std::move(g), nodes[n].is_care());
+      add(std::move(g), nodes[n].is_care() || nodes[n].kind == NodeKind::kToegang);
     }
     if (dm.toegang >= 0) {
       GroupModel g;
@@ -81,7 +94,7 @@ bool Model::BuildGroups() {
       g.domain = dm.id;
       g.pillar = pillars[p];
       for (int n : all)
-        if (nodes[n].pillar == p) g.nodes.push_back(n);
+        if (nodes[n].pillar == p && !nodes[n].is_income) g.nodes.push_back(n);
       if (g.nodes.empty()) continue;
       g.domain_index = d;
       g.band_index = dm.band;
@@ -128,7 +141,7 @@ bool Model::BuildGroups() {
     GroupModel g;
     g.kind = GroupKind::kPillar;
     g.pillar = pillars[p];
-    g.nodes = used([&](const NodeModel& n) { return n.pillar == p; });
+    g.nodes = used([&](const NodeModel& n) { return n.pillar == p && !n.is_income; });
     if (!g.nodes.empty()) add(std::move(g), true);
   }
   for (int t = 0; t < static_cast<int>(taakvelden.size()); ++t) {

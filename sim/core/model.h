@@ -7,7 +7,8 @@
 //
 // The engine moves clients between *nodes*: care forms (where clients are in care and cost
 // money), toegang stages (where requests wait for and receive an assessment) and cost lines
-// (fixed costs without clients: uitvoeringskosten, programme budgets).
+// (fixed costs without clients: uitvoeringskosten, programme budgets; and income lines, which
+// are cost lines that bring money in instead).
 #pragma once
 
 #include <array>
@@ -107,8 +108,14 @@ struct NodeModel {
   double reentry_probability = 0;  // after afgerond/voortijdig: comes back as a new request
   Distribution reentry_delay;
   bool reentry_via_toegang = false;  // else straight back to this form
-  double escalation_per_day = 0;     // hazard per day of waiting
+  double escalation_per_day = 0;     // hazard per day of waiting (care forms and the toegang)
   int escalation_to = -1;
+  // When the form is full (open-end care): -1 = wait FIFO; else a client who cannot start at once
+  // waits at most `max_wait` days and then goes to the form `overflow_to` (0 = at once).
+  int overflow_to = -1;
+  double max_wait = 0;
+  // Mean time in care: E[min(duration, Wlz exit)], for the expected cost of waiting clients.
+  double mean_time_in_care = 0;
   double wlz_per_day = 0;  // hazard per day in care of leaving for the Wlz
 
   // Clients in care (and waiting) on the start date.
@@ -119,6 +126,10 @@ struct NodeModel {
   bool initial_elapsed_steady = true;   // elapsed time from the equilibrium distribution
   Distribution initial_elapsed;         // else from this distribution
   std::vector<double> equilibrium_quantiles;  // tabulated inverse CDF of the elapsed time
+  // Given per client (initial.elapsed_days, initial.age_days), one entry per initial client;
+  // empty = drawn as above. Birth days are days relative to the start date (negative).
+  std::vector<double> initial_elapsed_days;
+  std::vector<double> initial_birth_days;
   // Draw the steady-state stock by the length-biased closed form with rejection of the Wlz exits
   // (exact, same draws as before); false when most draws would be rejected (a Wlz hazard far
   // above 1 / mean duration), then the tabulated quantiles are used instead.
@@ -126,6 +137,12 @@ struct NodeModel {
 
   GroupMask groups{};  // groups this node's clients count in for unique clients
   uint64_t duration_key = 0, events_key = 0, stock_key = 0;
+
+  // Income lines (kind kCostLine, is_income): euros per day coming in, times (1 + the drawn
+  // effect `income_effect`, -1 = certain).
+  bool is_income = false;
+  RateCurve income;
+  int income_effect = -1;
 
   std::string key() const { return domain_id + "." + id; }
   bool capped() const { return capacity.size() > 1 || capacity[0].places != kUnlimited; }
@@ -182,6 +199,7 @@ enum class GroupKind : uint8_t {
   kForm,
   kToegang,
   kCostLine,
+  kIncomeLine,
   kDomain,
   kDomainPillar,
   kPillar,
@@ -228,6 +246,8 @@ enum class LeverKind : uint8_t {
   kDiversion,     // a share of requests routed to the forms goes to `to` (the lokaal team) if it
                   // has a free place, else as before
   kRoutingShift,  // a share of every entry into the forms goes to the `to` forms instead
+  kReassessment,  // clients already in care in the forms are reviewed (on a date, and/or at each
+                  // renewal of their beschikking) and a share moves to `to` if it has a place
 };
 
 struct LeverModel {
@@ -237,8 +257,13 @@ struct LeverModel {
   RateCurve ramp;            // 0 before the start, rising to 1
   std::vector<int> sources;  // kInflow
   std::vector<int> nodes;    // the other kinds
-  Choice to;                 // kDiversion (one form) and kRoutingShift (forms)
+  Choice to;                 // kDiversion, kReassessment (one form) and kRoutingShift (forms)
   uint64_t key = 0;          // random stream for per-client decisions
+  // kReassessment: review everyone in care on `review_day` (if on_date), and each client at every
+  // renewal of the beschikking (every `validity_days` from its date; 0 = no renewals) from then on.
+  bool on_date = false;
+  double review_day = 0;
+  double validity_days = 0;
 };
 
 // A begroting line: the budgeted amount for one output row (a domain, pillar, taakveld, payer or
@@ -289,6 +314,9 @@ struct Model {
   WorkEstimate work;
 
   int num_nodes() const { return static_cast<int>(nodes.size()); }
+  // The payer whose money the saldo is about: the municipality itself ("gemeente"), or -1.
+  int OwnPayer() const;
+  bool HasIncome() const;
   int num_groups() const { return static_cast<int>(groups.size()); }
   // Inhabitants of `band` in the calendar year containing day t (growth compounds per year).
   double Population(int band, int year) const;

@@ -10,15 +10,16 @@
 
 namespace sdsim {
 
-// Adds the cost of care over [from, to) to cost[p * stride] for each period p it overlaps.
-// `period_end[p]` is the end of period p; `first` is the period containing `from`.
-// Requires from <= to <= period_end.back().
+// Adds sign x the cost of care over [from, to) to cost[p * stride] for each period p it overlaps
+// (sign -1 takes back the cost of care cut short). `period_end[p]` is the end of period p;
+// `first` is the period containing `from`. Requires from <= to <= period_end.back().
 inline void BookToPeriods(const RateCurve& tariff, const std::vector<double>& period_end,
-                          size_t first, double from, double to, double* cost, size_t stride) {
+                          size_t first, double from, double to, double* cost, size_t stride,
+                          double sign = 1.0) {
   size_t p = first;
   while (true) {
     const double hi = std::min(to, period_end[p]);
-    cost[p * stride] += tariff.Integral(from, hi);
+    cost[p * stride] += sign * tariff.Integral(from, hi);
     if (to <= period_end[p] || p + 1 == period_end.size()) return;
     from = hi;
     ++p;

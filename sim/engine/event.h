@@ -6,12 +6,15 @@
 //   0 kEndCare    a care episode (or assessment) ends, or reaches an age limit or a Wlz exit;
 //                 the place is freed first, so that a client waiting for it (or arriving at the
 //                 same moment) can start at once
-//   1 kChange     a scheduled capacity change takes effect before anyone tries to start
-//   2 kEscalate   a waiting client's wait has become too long: moves to a heavier form
+//   1 kChange     a scheduled capacity change takes effect before anyone tries to start; a
+//                 reassessment lever's review date (everyone in care in its forms is reviewed)
+//   2 kEscalate   a waiting client's wait has become too long: moves to a heavier form, or to
+//                 the overflow form at the maximum wait (open-end care)
 //   3 kArrival    a new request arrives from a source (arrivals are kept outside the heap, one
 //                 pending time per source, but take this place in the order; two sources' arrivals
 //                 at the same instant go in source order)
 //   4 kReentry    a former client comes back
+//   5 kRenewal    a client's beschikking is up for renewal and reviewed by a reassessment lever
 //
 // Among events of the same kind at the same time, the one scheduled first runs first. Nothing is
 // ever decided by a random tie-break. Period-end snapshots (counts by age band, time in the
@@ -30,7 +33,8 @@ enum class EventKind : uint8_t {
   kChange = 1,
   kEscalate = 2,
   kArrival = 3,
-  kReentry = 4
+  kReentry = 4,
+  kRenewal = 5
 };
 
 struct Event {

@@ -25,8 +25,12 @@ const char* const kNames[kNumMetrics] = {"clients_start",
                                          "escalated",
                                          "reentries",
                                          "diverted",
+                                         "overflowed",
+                                         "reassessed",
                                          "cost",
                                          "cost_pgb",
+                                         "backlog_cost",
+                                         "cost_with_backlog",
                                          "cost_per_client",
                                          "clients_per_1000",
                                          "share_over_5y",
@@ -36,7 +40,17 @@ const char* const kNames[kNumMetrics] = {"clients_start",
                                          "gk_client_share",
                                          "gk_inflow_share",
                                          "gk_cost_share",
-                                         "lifetime_risk_18"};
+                                         "lifetime_risk_18",
+                                         "income",
+                                         "saldo",
+                                         "clients_start_stock",
+                                         "clients_end_stock",
+                                         "mean_clients_stock",
+                                         "cost_stock",
+                                         "clients_start_new",
+                                         "clients_end_new",
+                                         "mean_clients_new",
+                                         "cost_new"};
 
 }  // namespace
 
@@ -50,24 +64,39 @@ int MetricByName(const char* name) {
   return -1;
 }
 
+int MetricBase(int m) {
+  static const int kBase[] = {kClientsStart, kClientsEnd, kMeanClients, kCost};
+  return m >= kClientsStartStock ? kBase[(m - kClientsStartStock) % 4] : m;
+}
+
+const char* MetricCohort(int m) {
+  return m >= kClientsStartNew ? "new" : m >= kClientsStartStock ? "stock" : "all";
+}
+
 bool MetricApplies(GroupKind kind, int m) {
+  if (m >= kClientsStartStock) return MetricApplies(kind, MetricBase(m));
   switch (kind) {
     case GroupKind::kCostLine:
     case GroupKind::kPayer:
       return m == kCost;
+    case GroupKind::kIncomeLine:
+      return m == kIncome;
     case GroupKind::kBand:
       return m == kClientsEnd || m == kRequests || m == kClientsPer1000;
     case GroupKind::kToegang:
       return m <= kOutflow || m == kUniqueClients || m == kWaitingEnd || m == kMeanWaiting ||
-             m == kMeanWaitDays || m == kWaitedShare || m == kReentries || m == kCost ||
+             m == kMeanWaitDays || m == kWaitedShare || m == kEscalated || m == kOverflowed ||
+             m == kReentries || m == kCost || m == kBacklogCost || m == kCostWithBacklog ||
              m == kNoHelp || m == kAlgemeneVoorziening;
     case GroupKind::kDomain:
       return true;
+    case GroupKind::kTotal:
+      return m <= kShareOver5y || m == kIncome || m == kSaldo;
+    case GroupKind::kTaakveld:
+      return m <= kShareOver5y || m == kIncome;
     case GroupKind::kForm:
     case GroupKind::kDomainPillar:
     case GroupKind::kPillar:
-    case GroupKind::kTaakveld:
-    case GroupKind::kTotal:
       return m <= kShareOver5y;
   }
   return false;

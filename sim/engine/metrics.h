@@ -30,9 +30,20 @@ namespace sdsim {
 //   reentries          clients who came back after an earlier exit (counted where they re-enter)
 //   diverted           clients sent elsewhere by a lever: requests for this form helped by the
 //                      lokaal team instead (diversion), entries shifted to other forms
+//   overflowed         clients who found the form full and went to its overflow form (open-end
+//                      care: a non-contracted provider), at once or after the maximum wait
+//   reassessed         clients in care moved out of this form by a reassessment lever (on its
+//                      review date or at the renewal of their beschikking)
 //   cost               euros booked to the period (days of care, trajectory and one-off prices
 //                      at the start, fixed budgets and staff per day), indexed
 //   cost_pgb           the part of cost paid as PGB
+//   backlog_cost       at the end of the period: the expected cost still owed to the clients
+//                      waiting (on a form's waiting list, or waiting for or in an assessment at
+//                      the toegang): each one's expected episode cost (mean time in care x the
+//                      day price, PGB mix, plus trajectory and one-off prices) at the prices of
+//                      the period's last day; at the toegang weighted by the routing shares
+//   cost_with_backlog  cost + the change in backlog_cost over the period: the care given plus
+//                      what the period deferred (summed over periods: cost + final backlog)
 //   cost_per_client    cost / unique_clients
 //   clients_per_1000   unique_clients per 1,000 inhabitants of the driving age band (domain
 //                      rows, forms) or of the whole population (other rows); for age-band rows:
@@ -46,6 +57,16 @@ namespace sdsim {
 //   gk_cost_share      cost of gedwongen-kader forms / cost of the domain
 //   lifetime_risk_18   probability that a child uses the domain before age 18, from a synthetic
 //                      cohort with the period's first-entry rates by single year of age
+//   income             euros coming in (income lines: rijksbijdrage, decentralisation funding,
+//                      temporary funds), booked per day like fixed costs
+//   saldo              income - the cost paid by the municipality itself (payer "gemeente"), for
+//                      domains and the total (only in scenarios with income lines)
+// The boeggolf: clients_start, clients_end, mean_clients and cost split by cohort (summary.csv's
+// `cohort` column; internally the metrics <name>_stock and <name>_new):
+//   stock              the clients in care or waiting on the start date, for as long as they
+//                      stay in care without a break (moves between forms included; a re-entry
+//                      after leaving is new): the care already committed in beschikkingen
+//   new                everyone else, and every cost not of a client (staff, lump sums, lines)
 enum Metric : int {
   kClientsStart,
   kClientsEnd,
@@ -66,8 +87,12 @@ enum Metric : int {
   kEscalated,
   kReentries,
   kDiverted,
+  kOverflowed,
+  kReassessed,
   kCost,
   kCostPgb,
+  kBacklogCost,
+  kCostWithBacklog,
   kCostPerClient,
   kClientsPer1000,
   kShareOver5y,
@@ -78,6 +103,16 @@ enum Metric : int {
   kGkInflowShare,
   kGkCostShare,
   kLifetimeRisk18,
+  kIncome,
+  kSaldo,
+  kClientsStartStock,
+  kClientsEndStock,
+  kMeanClientsStock,
+  kCostStock,
+  kClientsStartNew,
+  kClientsEndNew,
+  kMeanClientsNew,
+  kCostNew,
   kNumMetrics
 };
 
@@ -88,6 +123,10 @@ int MetricByName(const char* name);
 bool MetricApplies(GroupKind kind, int metric);
 // True if values of `metric` can be added across groups (counts, euros; not means or shares).
 bool MetricIsAdditive(int metric);
+// The cohort metrics: the metric they split (e.g. kCost for kCostStock) and the cohort ("stock",
+// "new"); every other metric is itself and "all".
+int MetricBase(int metric);
+const char* MetricCohort(int metric);
 
 struct ResultLayout {
   int periods = 0;

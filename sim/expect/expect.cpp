@@ -6,6 +6,7 @@
 #include <tbb/parallel_for.h>
 
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <memory>
 
@@ -15,6 +16,12 @@ namespace sdsim {
 namespace {
 
 const double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+std::string Days(double d) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.10g", d);
+  return buf;
+}
 
 std::string Places(int p) {
   return p == kUnlimited ? "no cap" : std::to_string(p) + (p == 1 ? " place" : " places");
@@ -98,6 +105,11 @@ std::vector<ExpectIssue> Unrepresentable(const Model& m) {
                      FormatDate(m.calendar.DateOf(n.capacity[i].day));
       }
       if (n.escalation_per_day > 0) is.what += " (with escalation while waiting)";
+      if (n.overflow_to >= 0)
+        is.what +=
+            " (open end: to " + m.nodes[n.overflow_to].key() +
+            (n.max_wait > 0 ? " after " + Days(n.max_wait) + " days" : std::string(" when full")) +
+            ")";
       if (n.initial_waiting > 0)
         is.what += " (" + std::to_string(n.initial_waiting) + " waiting on the start date)";
     }
@@ -131,6 +143,15 @@ std::vector<ExpectIssue> Unrepresentable(const Model& m) {
     }
   }
   for (const LeverModel& l : m.levers) {
+    if (l.kind == LeverKind::kReassessment) {
+      ExpectIssue is;
+      is.where = "levers." + l.name;
+      is.what =
+          "reassessment of clients in care: who moves depends on who is in care on each review "
+          "date and renewal, which needs sdsim run";
+      out.push_back(is);
+      continue;
+    }
     const EffectSize& size = m.effects[l.effect].size;
     if (size.is_fixed() || l.kind == LeverKind::kCapacity || l.kind == LeverKind::kEscalation)
       continue;
@@ -157,8 +178,8 @@ std::vector<ExpectIssue> Unrepresentable(const Model& m) {
 }
 
 std::vector<int> NotComputedMetrics() {
-  return {kUniqueClients, kCostPerClient, kClientsPer1000, kShareOver5y,
-          kGkClientShare, kGkInflowShare, kGkCostShare,    kLifetimeRisk18};
+  return {kUniqueClients, kCostPerClient, kClientsPer1000, kShareOver5y, kGkClientShare,
+          kGkInflowShare, kGkCostShare,   kLifetimeRisk18, kBacklogCost, kCostWithBacklog};
 }
 
 std::vector<std::string> ExpectNotes() {
@@ -168,6 +189,8 @@ std::vector<std::string> ExpectNotes() {
       "is then a new client) and for age-band rows; empty elsewhere",
       "cost_per_client, share_over_5y, gk_client_share, gk_inflow_share, gk_cost_share and "
       "lifetime_risk_18 are ratios whose mean is not the ratio of means: empty",
+      "backlog_cost and cost_with_backlog (the expected cost owed to waiting clients) need the "
+      "queue at each period end: empty; overflowed is 0 (no form is ever full without caps)",
       "waiting_end, mean_waiting, mean_wait_days, waited_share and escalated are 0: without "
       "capacity limits "
       "nobody "
@@ -264,6 +287,7 @@ ExpectedValues Expect(const Model& m, const ExpectOptions& options) {
   ev.layout = ResultLayout{P, m.num_groups(), kNumMetrics};
   const ResultLayout& L = ev.layout;
   ev.values.assign(L.size(), kNaN);
+  const int own_payer = m.OwnPayer();
   for (int g = 0; g < L.groups; ++g) {
     const GroupModel& grp = m.groups[g];
     auto set = [&](int p, int metric, double v) {
@@ -289,15 +313,20 @@ ExpectedValues Expect(const Model& m, const ExpectOptions& options) {
                               grp.nodes.size() == 1 && revisit_free[grp.nodes[0]];
     for (int p = 0; p < P; ++p) {
       double c = 0, c_pgb = 0, client_days = 0, starts = 0, ends = 0, reentries = 0, leaves = 0,
-             diverted = 0;
+             diverted = 0, income = 0, own = 0;
       double by_type[kTypes] = {};
       for (int k : grp.nodes) {
         const NodeModel& node = m.nodes[k];
         for (int slot = 0; slot < 2; ++slot) {
           const int payer = slot == 0 ? node.payer : node.payer_after;
+          if (payer == own_payer) own += cost[pn(p, k) * 2 + slot];
           if (grp.kind == GroupKind::kPayer && payer != grp.payer_index) continue;
           c += cost[pn(p, k) * 2 + slot];
         }
+        if (node.is_income)  // linear in its uncertain change: the mean is exact
+          income +=
+              node.income.Integral(m.calendar.periods()[p].begin, m.calendar.periods()[p].end) *
+              (1 + (node.income_effect >= 0 ? m.effects[node.income_effect].size.Mean() : 0));
         c_pgb += cost_pgb[pn(p, k)];
         if (!node.is_care() && grp.kind != GroupKind::kToegang) continue;
         client_days += t.client_days[pn(p, k)];
@@ -326,8 +355,11 @@ ExpectedValues Expect(const Model& m, const ExpectOptions& options) {
       set(p, kEscalated, 0.0);
       set(p, kReentries, reentries);
       set(p, kDiverted, diverted);
+      set(p, kOverflowed, 0.0);
       set(p, kCost, c);
       set(p, kCostPgb, c_pgb);
+      set(p, kIncome, income);
+      set(p, kSaldo, income - own);
       if (unique_known && !m.bands.empty()) {
         double pop = 0;
         const int year = m.calendar.periods()[p].year;

@@ -180,6 +180,8 @@ Shared Prepare(const Model& m, int max_class_days) {
       case LeverKind::kEscalation:
       case LeverKind::kCapacity:
         break;  // nobody waits without caps (the caps themselves are reported)
+      case LeverKind::kReassessment:
+        break;  // refused (see Unrepresentable)
       case LeverKind::kDiversion:
       case LeverKind::kRoutingShift: {
         Shared::Redirect r;

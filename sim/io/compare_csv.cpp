@@ -4,24 +4,19 @@
 #include <cmath>
 #include <cstdio>
 
+#include "io/summary.h"
+
 namespace sdsim {
 namespace {
 
-int LevelMetric(int cmp) {
-  switch (cmp) {
-    case kCmpCost:
-      return kCost;
-    case kCmpClientsEnd:
-      return kClientsEnd;
-    case kCmpMeanClients:
-      return kMeanClients;
-    case kCmpUnique:
-      return kUniqueClients;
-    case kCmpInflow:
-      return kInflow;
-    default:
-      return -1;
-  }
+// The backlog, income and saldo rows only where summary.csv has them (in either scenario).
+bool Reported(const Comparison& cmp, const Comparison::Row& r) {
+  int metric = CompareLevelMetric(r.metric);
+  if (r.metric == kCmpCostWithBacklogCumulative) metric = kCostWithBacklog;
+  if (metric != kBacklogCost && metric != kCostWithBacklog && metric != kIncome && metric != kSaldo)
+    return true;
+  return (r.alt_group >= 0 && MetricDefined(cmp.alt(), cmp.alt().groups[r.alt_group], metric)) ||
+         (r.base_group >= 0 && MetricDefined(cmp.base(), cmp.base().groups[r.base_group], metric));
 }
 
 Stats Level(const Aggregator* agg, const Model& m, int group, int period, int metric) {
@@ -48,7 +43,8 @@ std::string CompareCsv(const std::vector<ScenarioComparison>& comparisons, CsvDi
     for (const Comparison::Row& r : cmp.Rows()) {
       const GroupModel& g = *r.group;
       const Period& per = cmp.alt().calendar.periods()[r.period];
-      const int level = LevelMetric(r.metric);
+      if (!Reported(cmp, r)) continue;
+      const int level = CompareLevelMetric(r.metric);
       const Stats b = Level(c.baseline_stats, cmp.base(), r.base_group, r.period, level);
       const Stats a = Level(c.scenario_stats, cmp.alt(), r.alt_group, r.period, level);
       const bool levels = level >= 0;
@@ -79,12 +75,14 @@ std::string CompareCsv(const std::vector<ScenarioComparison>& comparisons, CsvDi
 
 std::string CompareTable(const std::vector<ScenarioComparison>& comparisons) {
   std::string out;
-  char line[256];
+  char line[320];
   for (const ScenarioComparison& c : comparisons) {
     const Calendar& cal = c.comparison->alt().calendar;
-    std::vector<Stats> diff(cal.num_periods()), cum(cal.num_periods());
-    std::vector<double> p_saving(cal.num_periods());
+    const int n = cal.num_periods();
+    std::vector<Stats> diff(n), cum(n), cum_backlog(n);
+    std::vector<double> p_saving(n);
     std::string payback;
+    bool backlog = false;
     for (const Comparison::Row& r : c.comparison->Rows()) {
       if (r.group->kind != GroupKind::kTotal) continue;
       if (r.metric == kCmpCost) {
@@ -93,18 +91,37 @@ std::string CompareTable(const std::vector<ScenarioComparison>& comparisons) {
       } else if (r.metric == kCmpCostCumulative) {
         cum[r.period] = r.diff;
         payback = r.payback;
+      } else if (r.metric == kCmpCostWithBacklogCumulative) {
+        cum_backlog[r.period] = r.diff;
+        backlog = true;
       }
     }
     out +=
         "  " + c.scenario + " vs " + c.baseline + " (paired): total cost difference x EUR 1,000\n";
-    for (int p = 0; p < cal.num_periods(); ++p) {
+    for (int p = 0; p < n; ++p) {
       std::snprintf(line, sizeof line,
-                    "    %-8s %+8.0f [%+.0f .. %+.0f]  P(saving) %3.0f%%  cumulative %+.0f\n",
+                    "    %-8s %+8.0f [%+.0f .. %+.0f]  P(saving) %3.0f%%  cumulative %+.0f",
                     cal.periods()[p].label.c_str(), diff[p].mean / 1e3, diff[p].p5 / 1e3,
                     diff[p].p95 / 1e3, 100 * p_saving[p], cum[p].mean / 1e3);
       out += line;
+      if (backlog) {
+        std::snprintf(line, sizeof line, "  incl. backlog %+.0f", cum_backlog[p].mean / 1e3);
+        out += line;
+      }
+      out += "\n";
     }
     out += "    payback: " + payback + "\n";
+    // A saving that is mostly care still owed to waiting clients is deferral, not a saving.
+    const double saved = -cum[n - 1].mean, left = cum_backlog[n - 1].mean - cum[n - 1].mean;
+    if (backlog && saved > 0 && left > saved / 2) {
+      std::snprintf(line, sizeof line,
+                    "    mostly deferral: of the cumulative saving of EUR %.0fk, EUR %.0fk is care "
+                    "still owed to clients waiting at the end (backlog_cost); counting it, the "
+                    "scenario %s EUR %.0fk\n",
+                    saved / 1e3, left / 1e3, left > saved ? "costs" : "saves",
+                    std::fabs(saved - left) / 1e3);
+      out += line;
+    }
   }
   return out;
 }

@@ -22,10 +22,44 @@ std::vector<int> InvestmentRows(const Model& m, const GroupModel& g) {
 }  // namespace
 
 const char* CompareMetricName(int m) {
-  static const char* const kNames[kNumCmp] = {"cost",         "cost_cumulative", "clients_end",
-                                              "mean_clients", "unique_clients",  "inflow",
-                                              "investment"};
+  static const char* const kNames[kNumCmp] = {"cost",
+                                              "cost_cumulative",
+                                              "clients_end",
+                                              "mean_clients",
+                                              "unique_clients",
+                                              "inflow",
+                                              "investment",
+                                              "backlog_cost",
+                                              "cost_with_backlog",
+                                              "cost_with_backlog_cumulative",
+                                              "income",
+                                              "saldo"};
   return m >= 0 && m < kNumCmp ? kNames[m] : "?";
+}
+
+int CompareLevelMetric(int cmp) {
+  switch (cmp) {
+    case kCmpCost:
+      return kCost;
+    case kCmpClientsEnd:
+      return kClientsEnd;
+    case kCmpMeanClients:
+      return kMeanClients;
+    case kCmpUnique:
+      return kUniqueClients;
+    case kCmpInflow:
+      return kInflow;
+    case kCmpBacklog:
+      return kBacklogCost;
+    case kCmpCostWithBacklog:
+      return kCostWithBacklog;
+    case kCmpIncome:
+      return kIncome;
+    case kCmpSaldo:
+      return kSaldo;
+    default:
+      return -1;
+  }
 }
 
 Comparison::Comparison(const Model& base, const Model& alt)
@@ -69,7 +103,7 @@ void Comparison::Add(const RepResult& base, const RepResult& alt) {
   };
   for (size_t i = 0; i < pairs_.size(); ++i) {
     const Pair& p = pairs_[i];
-    double cumulative = 0;
+    double cumulative = 0, cumulative_with_backlog = 0;
     for (int t = 0; t < periods_; ++t) {
       double d[kNumCmp];
       d[kCmpCost] = value(alt, la, p.alt, t, kCost) - value(base, lb, p.base, t, kCost);
@@ -82,6 +116,14 @@ void Comparison::Add(const RepResult& base, const RepResult& alt) {
       d[kCmpUnique] =
           value(alt, la, p.alt, t, kUniqueClients) - value(base, lb, p.base, t, kUniqueClients);
       d[kCmpInflow] = value(alt, la, p.alt, t, kInflow) - value(base, lb, p.base, t, kInflow);
+      d[kCmpBacklog] =
+          value(alt, la, p.alt, t, kBacklogCost) - value(base, lb, p.base, t, kBacklogCost);
+      d[kCmpCostWithBacklog] =
+          value(alt, la, p.alt, t, kCostWithBacklog) - value(base, lb, p.base, t, kCostWithBacklog);
+      cumulative_with_backlog += d[kCmpCostWithBacklog];
+      d[kCmpCostWithBacklogCumulative] = cumulative_with_backlog;
+      d[kCmpIncome] = value(alt, la, p.alt, t, kIncome) - value(base, lb, p.base, t, kIncome);
+      d[kCmpSaldo] = value(alt, la, p.alt, t, kSaldo) - value(base, lb, p.base, t, kSaldo);
       d[kCmpInvestment] = 0;
       for (int g : p.investment_alt) d[kCmpInvestment] += value(alt, la, g, t, kCost);
       for (int g : p.investment_base) d[kCmpInvestment] -= value(base, lb, g, t, kCost);

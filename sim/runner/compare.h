@@ -14,8 +14,10 @@
 namespace sdsim {
 
 // The metrics compared: cost, cumulative cost (to the end of each period), clients at the end
-// of the period, the mean number in care over it, unique clients, inflow, and the scenario's
-// investment cost lines.
+// of the period, the mean number in care over it, unique clients, inflow, the scenario's
+// investment cost lines; the expected cost owed to waiting clients at the period end
+// (backlog_cost) and the cost counting it (cost_with_backlog: cost + the growth of the backlog;
+// its cumulative sum is the cumulative cost plus the backlog left at the end); income and saldo.
 enum CompareMetric {
   kCmpCost,
   kCmpCostCumulative,
@@ -24,8 +26,15 @@ enum CompareMetric {
   kCmpUnique,
   kCmpInflow,
   kCmpInvestment,
+  kCmpBacklog,
+  kCmpCostWithBacklog,
+  kCmpCostWithBacklogCumulative,
+  kCmpIncome,
+  kCmpSaldo,
   kNumCmp
 };
+// The summary metric a compared metric is the difference of (-1: none, e.g. cumulative cost).
+int CompareLevelMetric(int cmp);
 const char* CompareMetricName(int m);
 
 class Comparison {

@@ -8,6 +8,106 @@
 #include "scenario/builder.h"
 
 namespace sdsim {
+namespace {
+
+// E[min(D, W)] for a duration D and a Wlz exit W at hazard h per day: the integral of
+// S(x) e^{-hx}; D's own mean without a Wlz exit.
+double MeanTimeInCare(const Distribution& d, double h) {
+  if (h <= 0) return d.Mean();
+  const double top = std::min(d.Quantile(1 - 1e-9), 40.0 / h);
+  const int steps = 1 << 14;
+  const double step = top / steps;
+  double sum = 0, prev = 1;
+  for (int i = 1; i <= steps; ++i) {
+    const double s = d.Survival(i * step) * std::exp(-h * i * step);
+    sum += 0.5 * step * (prev + s);
+    prev = s;
+  }
+  return sum;
+}
+
+}  // namespace
+
+void Builder::ReadEscalation(Reader& r, int k) {
+  NodeModel& node = m_->nodes[k];
+  const Json* esc = r.Object("escalation");
+  if (!esc) return;
+  Reader er(*esc, r.PointerOf("escalation"), pr_);
+  node.escalation_per_day = er.Number("hazard_per_day", Check::kNonNegative, 0.0);
+  if (!er.Find("hazard_per_day"))
+    er.Missing("hazard_per_day", "the chance per day of waiting of moving to a heavier form");
+  if (const auto to = er.String("to")) {
+    node.escalation_to = ResolveForm(*to, node.domain, er.PointerOf("to"));
+    if (node.escalation_to == k) {
+      er.Fail("to", Json(*to), "a client cannot escalate to the form they are waiting for");
+      node.escalation_to = -1;
+    }
+  } else if (!er.Find("to")) {
+    er.Missing("to", "the heavier form a waiting client escalates to");
+  }
+  if (node.escalation_to < 0) node.escalation_per_day = 0;
+}
+
+void Builder::ReadWhenFull(Reader& r, int k) {
+  NodeModel& node = m_->nodes[k];
+  const Json* w = r.Find("when_full");
+  if (!w) return;
+  const std::string ptr = r.PointerOf("when_full");
+  if (w->is_string()) {
+    if (w->get<std::string>() != "wait")
+      Problem(ptr,
+              "must be \"wait\" (a FIFO waiting list) or {\"overflow_to\": \"form\"} with an "
+              "optional \"max_wait\"",
+              w);
+    return;
+  }
+  Reader wr(*w, ptr, pr_);
+  if (!wr.ok()) return;
+  const auto to = wr.String("overflow_to");
+  if (!to) {
+    if (!wr.Find("overflow_to"))
+      wr.Missing("overflow_to",
+                 "the form that takes clients when this one is full (e.g. a non-contracted "
+                 "provider)");
+    wr.Find("max_wait");
+    return;
+  }
+  if (!node.capped()) {
+    wr.Fail("overflow_to", Json(*to),
+            "applies to a form with a capacity; this form has none, so it is never full");
+    return;
+  }
+  const int target = ResolveForm(*to, node.domain, wr.PointerOf("overflow_to"));
+  if (target < 0) return;
+  if (target == k) {
+    wr.Fail("overflow_to", Json(*to), "a form cannot overflow to itself");
+    return;
+  }
+  node.max_wait = 0;
+  if (wr.Find("max_wait")) {
+    const auto days = ReadSpan(wr, "max_wait");
+    if (!days) return;
+    node.max_wait = *days;
+  }
+  node.overflow_to = target;
+}
+
+void Builder::CheckOverflowChains() {
+  // Overflow from a full form to a full form must end somewhere: no cycles.
+  for (int k = 0; k < m_->num_nodes(); ++k) {
+    int at = m_->nodes[k].overflow_to, steps = 0;
+    while (at >= 0 && at != k && steps <= m_->num_nodes()) {
+      at = m_->nodes[at].overflow_to;
+      ++steps;
+    }
+    if (at == k) {
+      Problem(node_ptr_[k] + "/when_full/overflow_to",
+              "overflow forms a circle (" + m_->nodes[k].key() +
+                  " comes back to itself): the last form of a chain must wait or have no cap");
+      return;
+    }
+  }
+}
 
 void Builder::TabulateEquilibrium(NodeModel* node) {
   // The time already spent by clients in care in a steady flow has density S(a) / E[T], with
@@ -174,26 +274,13 @@ void Builder::ReadForm(const Json& j, const std::string& ptr, int k) {
     node.reentry_via_toegang =
         rr.Choice("via", {"toegang", "form"}).value_or("toegang") == "toegang";
   }
-  if (const Json* esc = r.Object("escalation")) {
-    Reader er(*esc, r.PointerOf("escalation"), pr_);
-    node.escalation_per_day = er.Number("hazard_per_day", Check::kNonNegative, 0.0);
-    if (!er.Find("hazard_per_day"))
-      er.Missing("hazard_per_day", "the chance per day of waiting of moving to a heavier form");
-    if (const auto to = er.String("to")) {
-      node.escalation_to = ResolveForm(*to, node.domain, er.PointerOf("to"));
-      if (node.escalation_to == k) {
-        er.Fail("to", Json(*to), "a client cannot escalate to the form they are waiting for");
-        node.escalation_to = -1;
-      }
-    } else if (!er.Find("to")) {
-      er.Missing("to", "the heavier form a waiting client escalates to");
-    }
-    if (node.escalation_to < 0) node.escalation_per_day = 0;
-  }
+  ReadEscalation(r, k);
+  ReadWhenFull(r, k);
   if (const auto wlz = r.Number("wlz_exit_per_year", Check::kProbability)) {
     // An annual probability p becomes a hazard per day: -ln(1 - p) / 365.2425.
     node.wlz_per_day = *wlz < 1 ? -std::log1p(-*wlz) / kDaysPerYear : 1.0;
   }
+  node.mean_time_in_care = MeanTimeInCare(node.duration, node.wlz_per_day);
 
   // Clients in care (and waiting) on the start date.
   if (const Json* init = r.Object("initial")) {
@@ -254,7 +341,38 @@ void Builder::ReadForm(const Json& j, const std::string& ptr, int k) {
         node.initial_elapsed = *dist;
       }
     }
-    if (node.initial_clients > 0 && node.initial_elapsed_steady && node.duration.Mean() > 0)
+    // Each client's own time in care and age (what sdsim fit writes from records).
+    auto per_client = [&](const char* key, std::vector<double>* out) {
+      const Json* list = ir.Find(key);
+      if (!list) return;
+      bool ok = list->is_array() && !list->empty();
+      for (const Json& v : *list) ok = ok && v.is_number() && v.get<double>() >= 0;
+      if (!ok) {
+        ir.Fail(key, *list, "must be a list of days (numbers 0 or more), one per client");
+        return;
+      }
+      if (ir.Find("clients") && static_cast<size_t>(node.initial_clients) != list->size()) {
+        ir.Fail(key, "has " + std::to_string(list->size()) + " entries but clients is " +
+                         std::to_string(node.initial_clients) + "; give one per client");
+        return;
+      }
+      if (!ir.Find("clients") && node.initial_clients == 0)
+        node.initial_clients = static_cast<int>(list->size());
+      for (const Json& v : *list) out->push_back(v.get<double>());
+    };
+    per_client("elapsed_days", &node.initial_elapsed_days);
+    std::vector<double> age_days;
+    per_client("age_days", &age_days);
+    for (double a : age_days) node.initial_birth_days.push_back(-std::floor(a));
+    if (!node.initial_elapsed_days.empty() && ir.Find("time_in_care"))
+      ir.Fail("time_in_care", "give either time_in_care or elapsed_days, not both");
+    if (!node.initial_elapsed_days.empty() && !node.initial_birth_days.empty() &&
+        node.initial_elapsed_days.size() != node.initial_birth_days.size())
+      ir.Fail("age_days", "must have as many entries as elapsed_days");
+    if (!node.initial_birth_days.empty() && ir.Find("ages"))
+      ir.Fail("ages", "give either ages (shares per band) or age_days, not both");
+    if (node.initial_clients > 0 && node.initial_elapsed_steady && node.duration.Mean() > 0 &&
+        node.initial_elapsed_days.empty())
       TabulateEquilibrium(&node);
   }
 }

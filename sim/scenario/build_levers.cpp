@@ -12,8 +12,8 @@ namespace sdsim {
 namespace {
 
 const std::vector<std::string> kLeverTypes = {
-    "inflow",   "duration",  "reentry",       "escalation",  "tariff",
-    "capacity", "diversion", "routing_shift", "bekostiging", "payer_switch"};
+    "inflow",    "duration",      "reentry",     "escalation",   "tariff",      "capacity",
+    "diversion", "routing_shift", "bekostiging", "payer_switch", "reassessment"};
 const std::vector<std::string> kEffectDists = {"triangular", "uniform", "normal", "lognormal",
                                                "beta"};
 
@@ -225,7 +225,7 @@ void Builder::ReadLevers(const Json& j, const std::string& ptr) {
       if (!r.Find("type"))
         r.Missing("type", "what the lever changes: inflow, duration, diversion, ...");
       r.Known({"forms", "streams", "age_bands", "to", "change", "share", "from", "ramp",
-               "ramp_months", "tariff", "lump_sum", "date"});
+               "ramp_months", "tariff", "lump_sum", "date", "on_date", "renewal_every"});
       continue;
     }
     // The keys each type takes; others are reported as unknown (a "change" on a bekostiging would
@@ -234,6 +234,8 @@ void Builder::ReadLevers(const Json& j, const std::string& ptr) {
       r.Known({"streams", "age_bands", "change", "from", "ramp", "ramp_months"});
     else if (*type == "diversion" || *type == "routing_shift")
       r.Known({"forms", "to", "share", "from", "ramp", "ramp_months"});
+    else if (*type == "reassessment")
+      r.Known({"forms", "to", "share", "from", "ramp", "ramp_months", "on_date", "renewal_every"});
     else if (*type == "bekostiging")
       r.Known({"forms", "from", "tariff", "lump_sum"});
     else if (*type == "payer_switch")
@@ -389,7 +391,8 @@ void Builder::ReadLevers(const Json& j, const std::string& ptr) {
       continue;
     }
     // Levers with an uncertain size, phased in by a ramp.
-    const bool is_share = *type == "diversion" || *type == "routing_shift";
+    const bool is_share =
+        *type == "diversion" || *type == "routing_shift" || *type == "reassessment";
     const auto size =
         is_share ? ReadEffect(r, "share", 0, 1,
                               "the share of requests affected (0..1, or a distribution)")
@@ -400,10 +403,15 @@ void Builder::ReadLevers(const Json& j, const std::string& ptr) {
     lever.ramp = *ramp;
     lever.key = PurposeKey("lever/" + lever.name);
     static const std::map<std::string, LeverKind> kinds = {
-        {"inflow", LeverKind::kInflow},       {"duration", LeverKind::kDuration},
-        {"reentry", LeverKind::kReentry},     {"escalation", LeverKind::kEscalation},
-        {"tariff", LeverKind::kTariff},       {"capacity", LeverKind::kCapacity},
-        {"diversion", LeverKind::kDiversion}, {"routing_shift", LeverKind::kRoutingShift}};
+        {"inflow", LeverKind::kInflow},
+        {"duration", LeverKind::kDuration},
+        {"reentry", LeverKind::kReentry},
+        {"escalation", LeverKind::kEscalation},
+        {"tariff", LeverKind::kTariff},
+        {"capacity", LeverKind::kCapacity},
+        {"diversion", LeverKind::kDiversion},
+        {"routing_shift", LeverKind::kRoutingShift},
+        {"reassessment", LeverKind::kReassessment}};
     lever.kind = kinds.at(*type);
     if (is_share) {
       const Json* to = r.Find("to");
@@ -423,7 +431,9 @@ void Builder::ReadLevers(const Json& j, const std::string& ptr) {
         if (!ReadChoice(*to, r.PointerOf("to"), d, {}, true, 0, "shares of \"to\"", &lever.to))
           continue;
       } else {
-        r.Fail("to", *to, "a diversion goes to one form (the lokaal team)");
+        r.Fail("to", *to,
+               *type == "diversion" ? "a diversion goes to one form (the lokaal team)"
+                                    : "a reassessment moves clients to one form (the lokaal team)");
         continue;
       }
       lever.nodes.erase(std::remove_if(lever.nodes.begin(), lever.nodes.end(),
@@ -434,6 +444,7 @@ void Builder::ReadLevers(const Json& j, const std::string& ptr) {
                                        }),
                         lever.nodes.end());
     }
+    if (lever.kind == LeverKind::kReassessment && !ReadReview(r, &lever)) continue;
     EffectModel effect;
     effect.name = lever.name;
     effect.size = *size;
@@ -442,6 +453,44 @@ void Builder::ReadLevers(const Json& j, const std::string& ptr) {
     m_->effects.push_back(effect);
     m_->levers.push_back(std::move(lever));
   }
+}
+
+bool Builder::ReadReview(Reader& r, LeverModel* lever) {
+  // The review date is the lever's "from" (the contract change; default the start date).
+  lever->review_day = lever->ramp.starts().size() > 1 ? lever->ramp.starts()[1] : 0.0;
+  if (r.Find("from")) {
+    if (const auto d = ReadDay(r, "from")) lever->review_day = *d;
+  }
+  lever->on_date = r.Bool("on_date").value_or(true);
+  if (r.Find("renewal_every")) {
+    const auto days = ReadSpan(r, "renewal_every");
+    if (!days) return false;
+    if (*days < 1) {
+      r.Fail("renewal_every", *r.Find("renewal_every"),
+             "the validity of a beschikking must be at least a day (e.g. {\"value\": 12, "
+             "\"unit\": \"months\"})");
+      return false;
+    }
+    lever->validity_days = *days;
+  }
+  if (!lever->on_date && lever->validity_days <= 0) {
+    r.Fail("on_date",
+           "with \"on_date\": false the lever needs \"renewal_every\" (the validity of a "
+           "beschikking), or it reviews nobody");
+    return false;
+  }
+  // One reassessment per form: a client has one beschikking to renew.
+  for (const LeverModel& other : m_->levers) {
+    if (other.kind != LeverKind::kReassessment) continue;
+    for (int k : lever->nodes)
+      if (std::find(other.nodes.begin(), other.nodes.end(), k) != other.nodes.end()) {
+        r.Fail("forms", Json(m_->nodes[k].id),
+               "is already reviewed by the reassessment lever \"" + other.name +
+                   "\"; one reassessment lever per form");
+        return false;
+      }
+  }
+  return true;
 }
 
 void Builder::ReadCorrelations(const Json& j, const std::string& ptr) {

@@ -16,7 +16,8 @@ namespace {
 const Date kDefaultStart{2025, 1, 1};
 const Date kDefaultEnd{2028, 12, 31};
 
-// "0-17" -> (0, 17); "75+" -> (75, 200).
+}  // namespace
+
 bool ParseBandId(const std::string& id, int* lo, int* hi) {
   int a = 0, b = 0;
   char tail = 0;
@@ -33,8 +34,6 @@ bool ParseBandId(const std::string& id, int* lo, int* hi) {
   }
   return false;
 }
-
-}  // namespace
 
 int Builder::InternName(std::vector<std::string>* names, const std::string& name) {
   const auto it = std::find(names->begin(), names->end(), name);
@@ -369,6 +368,48 @@ void Builder::ReadToegang(const Json& j, const std::string& ptr, int d) {
   dm.toegang = m_->num_nodes();
   m_->nodes.push_back(std::move(node));
   node_ptr_.push_back(ptr);
+  // Requests waiting for an assessment may escalate to a form straight away (crisis).
+  ReadEscalation(r, dm.toegang);
+  ReadToegangWhenFull(r, d);
+}
+
+void Builder::ReadToegangWhenFull(Reader& r, int d) {
+  // Open end at the toegang: a request that has waited `max_wait` for an assessment is assessed
+  // by interim staff (inhuur) at a price per assessment: the Awb gives the municipality 8 weeks
+  // to decide on a request.
+  const Json* w = r.Object("when_full");
+  if (!w) return;
+  DomainModel& dm = m_->domains[d];
+  Reader wr(*w, r.PointerOf("when_full"), pr_);
+  const auto wait = ReadSpan(wr, "max_wait");
+  if (!wr.Find("max_wait"))
+    wr.Missing("max_wait",
+               "how long a request waits for an assessment before interim staff take it, e.g. "
+               "{\"value\": 8, \"unit\": \"weeks\"}");
+  const Json* interim = wr.Object("interim");
+  if (!interim && !wr.Find("interim"))
+    wr.Missing("interim", "the interim staff: {\"cost_per_assessment\": 2500}");
+  if (!wait || !interim) return;
+  Reader ir(*interim, wr.PointerOf("interim"), pr_);
+  const auto cost = ir.Number("cost_per_assessment", Check::kNonNegative);
+  if (!ir.Find("cost_per_assessment"))
+    ir.Missing("cost_per_assessment", "the price of one assessment by interim staff, in euros");
+  if (!cost) return;
+  NodeModel node = m_->nodes[dm.toegang];
+  node.id = "toegang_inhuur";
+  node.label = ir.String("label").value_or("toegang (inhuur)");
+  node.capacity = {{0.0, kUnlimited}};
+  node.fixed = RateCurve();
+  node.per_start = RateCurve::Constant(*cost, m_->calendar.horizon()).Times(index_);
+  node.escalation_per_day = 0;
+  node.escalation_to = -1;
+  node.duration_key = PurposeKey("duration/" + node.key());
+  node.events_key = PurposeKey("events/" + node.key());
+  NodeModel& main = m_->nodes[dm.toegang];
+  main.overflow_to = m_->num_nodes();
+  main.max_wait = *wait;
+  m_->nodes.push_back(std::move(node));
+  node_ptr_.push_back(wr.PointerOf("interim"));
 }
 
 void Builder::ReadAgeLimit(const Json& j, const std::string& ptr, int d) {
@@ -516,6 +557,9 @@ void Builder::ReadDomain(const Json& j, const std::string& ptr, int d) {
     ReadForm(j["forms"][m_->nodes[k].id], node_ptr_[k], k);
     dm.has_gk |= m_->nodes[k].gedwongen_kader;
   }
+  // The toegang's interim staff (if any) report as a row of the domain.
+  if (dm.toegang >= 0 && m_->nodes[dm.toegang].overflow_to >= 0)
+    dm.nodes.push_back(m_->nodes[dm.toegang].overflow_to);
   ReadDemand(dr, d);
   if (const auto h = dr.String("handover_to")) {
     dm.handover = ResolveForm(*h, d, dr.PointerOf("handover_to"));
@@ -526,6 +570,7 @@ void Builder::ReadDomain(const Json& j, const std::string& ptr, int d) {
   }
   if (const Json* a = dr.Find("age_limit")) ReadAgeLimit(*a, dr.PointerOf("age_limit"), d);
   if (const Json* c = dr.Find("cost_lines")) ReadCostLines(*c, dr.PointerOf("cost_lines"), d);
+  if (const Json* in = dr.Find("income")) ReadIncome(*in, dr.PointerOf("income"), d);
 }
 
 void Builder::ReadTargets(const Json& j, const std::string& ptr) {
@@ -709,6 +754,7 @@ void Builder::Build() {
   for (auto it = domains->begin(); it != domains->end(); ++it, ++d)
     ReadDomain(*it, "/domains/" + PointerToken(it.key()), d);
   if (!pr_->empty()) return;
+  CheckOverflowChains();
   if (const Json* l = top.Find("levers")) ReadLevers(*l, "/levers");
   if (const Json* c = top.Find("correlations")) ReadCorrelations(*c, "/correlations");
   if (!pr_->empty()) return;

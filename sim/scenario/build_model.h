@@ -22,6 +22,9 @@ bool BuildModel(const ResolvedScenario& scenario, const BuildOptions& options, M
 // adds its lines to `model` (replacing any budget the scenario declares).
 bool ApplyBudgetFile(const std::string& path, Model* model, Problems* problems);
 
+// An age band id: "0-17" -> (0, 17); "75+" -> (75, 200). False if `id` is not one.
+bool ParseBandId(const std::string& id, int* lo, int* hi);
+
 // Resolve + build in one step (what `sdsim validate` and `sdsim run` do per file).
 bool LoadScenario(const std::string& path, const BuildOptions& options, ResolvedScenario* resolved,
                   Model* model, Problems* problems);

@@ -138,6 +138,22 @@ std::optional<Distribution> ReadEmpirical(Reader& r, double unit, Problems* pr) 
 
 }  // namespace
 
+std::optional<double> Builder::ReadSpan(Reader& r, const std::string& key) {
+  const Json* v = r.Find(key);
+  if (!v) return std::nullopt;
+  if (v->is_number()) return r.Number(key, Check::kNonNegative);  // days
+  Reader sr(*v, r.PointerOf(key), pr_);
+  if (!sr.ok()) return std::nullopt;
+  const auto value = sr.Number("value", Check::kNonNegative);
+  const auto unit = sr.Choice("unit", kUnits);
+  if (!sr.Find("value"))
+    sr.Missing("value", "the length of time, e.g. 13 (with \"unit\": \"weeks\")");
+  if (!sr.Find("unit")) sr.Missing("unit", "one of days, weeks, months, years");
+  if (!value || !unit) return std::nullopt;
+  return *value * kUnitDays.at(*unit);
+}
+
+
 namespace {
 
 // A mean above this is a unit mistake ("mean": 40 with "unit": "years" meant as weeks, or 4e9):

@@ -35,6 +35,8 @@ class Builder {
   // A date inside the horizon, or a problem.
   std::optional<double> ReadDay(Reader& r, const std::string& key);
   std::optional<Distribution> ReadDistribution(const Json& j, const std::string& ptr);
+  // A span of time in days: a number of days, or {"value": 13, "unit": "weeks"}.
+  std::optional<double> ReadSpan(Reader& r, const std::string& key);
   // Prices: per day/week/month/year (into *daily, euros per day) or per trajectory (into
   // *per_start, the amount at a start date), one price or a schedule; indexed.
   bool ReadPrice(const Json& j, const std::string& ptr, RateCurve* daily, RateCurve* per_start);
@@ -59,6 +61,16 @@ class Builder {
   // --- build_form.cpp ---
   void ReadForm(const Json& j, const std::string& ptr, int node);
   void TabulateEquilibrium(NodeModel* node);
+  // "escalation": {"hazard_per_day": .., "to": form} of a care form or a toegang.
+  void ReadEscalation(Reader& r, int node);
+  // "when_full" of a capped form (open-end care): wait, or overflow to a form (after a maximum
+  // wait); and the check, once every form is read, that overflow chains end.
+  void ReadWhenFull(Reader& r, int node);
+  void CheckOverflowChains();
+
+  // --- build_income.cpp ---
+  // domains.<d>.income: income lines (rijksbijdrage, decentralisation funding, temporary funds).
+  void ReadIncome(const Json& j, const std::string& ptr, int domain);
 
   // --- build_levers.cpp ---
   // An effect size: a number or {"distribution": ..}, whose values must lie in [lowest, highest].
@@ -67,6 +79,8 @@ class Builder {
   // The phase-in of a lever: "from", "ramp_months" or "ramp" {year: fraction}.
   std::optional<RateCurve> ReadRamp(Reader& r);
   void ReadLevers(const Json& j, const std::string& ptr);
+  // The review of a reassessment lever: "on_date" and "renewal_every".
+  bool ReadReview(Reader& r, LeverModel* lever);
   void ReadCorrelations(const Json& j, const std::string& ptr);
 
   // --- build_workload.cpp ---
@@ -88,6 +102,7 @@ class Builder {
   void ReadStream(const Json& j, const std::string& ptr, const std::string& id, int d,
                   bool shorthand);
   void ReadToegang(const Json& j, const std::string& ptr, int d);
+  void ReadToegangWhenFull(Reader& r, int d);
   void ReadAgeLimit(const Json& j, const std::string& ptr, int d);
   void ReadCostLines(const Json& j, const std::string& ptr, int d);
   void ReadTargets(const Json& j, const std::string& ptr);

@@ -37,17 +37,17 @@ TEST_CASE("run writes summary.csv and manifest.json and nothing half-written", "
   std::sort(names.begin(), names.end());
   CHECK(names == std::vector<std::string>{"manifest.json", "summary.csv"});
   const std::string csv = ReadText(dir.path() + "/o/summary.csv");
-  CHECK(csv.rfind(
-            "scenario,domain,form,pillar,taakveld,payer,age_band,year,period,metric,replications,"
-            "mean,sd,p5,p25,p50,p75,p95\n",
-            0) == 0);
+  CHECK(csv.rfind("scenario,domain,form,pillar,taakveld,payer,age_band,cohort,year,period,metric,"
+                  "replications,"
+                  "mean,sd,p5,p25,p50,p75,p95\n",
+                  0) == 0);
   // Rows for each form, each domain ("all") and the whole scenario (all "all").
   CHECK_THAT(csv,
              Catch::Contains(
-                 "\nreference,ref,jeugd_verblijf,vangnet,-,all,all,2026,2026,waiting_end,20,"));
-  CHECK_THAT(csv, Catch::Contains("\nreference,ref,all,all,all,all,all,2028,2028,cost,20,"));
-  CHECK_THAT(csv,
-             Catch::Contains("\nreference,all,all,all,all,all,all,2025,2025,unique_clients,20,"));
+                 "\nreference,ref,jeugd_verblijf,vangnet,-,all,all,all,2026,2026,waiting_end,20,"));
+  CHECK_THAT(csv, Catch::Contains("\nreference,ref,all,all,all,all,all,all,2028,2028,cost,20,"));
+  CHECK_THAT(
+      csv, Catch::Contains("\nreference,all,all,all,all,all,all,all,2025,2025,unique_clients,20,"));
   const auto manifest = nlohmann::json::parse(ReadText(dir.path() + "/o/manifest.json"));
   CHECK(manifest["seed"] == 3);
   CHECK(manifest["replications"] == 20);

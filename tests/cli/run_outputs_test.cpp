@@ -250,7 +250,7 @@ TEST_CASE("Dronten: lokale_teams vs baseline, the paired spread is far below the
     }
   }
   // The investment lines show up as such.
-  CHECK(CsvNumber(cmp.Get(row("2026", "investment"), "mean_diff")) > 500000);
+  CHECK(CsvNumber(cmp.Get(row("2026", "investment"), "mean_diff")) > 400000);
 }
 
 }  // namespace sdsim::testing

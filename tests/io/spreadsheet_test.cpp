@@ -31,12 +31,13 @@ using testing::TempDir;
 
 // The CSV columns, in order (see io/summary.cpp).
 const std::vector<std::string> kColumns = {
-    "scenario", "domain",       "form", "pillar", "taakveld", "payer", "age_band", "year", "period",
-    "metric",   "replications", "mean", "sd",     "p5",       "p25",   "p50",      "p75",  "p95"};
+    "scenario", "domain", "form",   "pillar", "taakveld",     "payer", "age_band",
+    "cohort",   "year",   "period", "metric", "replications", "mean",  "sd",
+    "p5",       "p25",    "p50",    "p75",    "p95"};
 // Columns that hold text, and columns that hold numbers. "period" is neither: its label is a
 // year ("2025") for yearly periods, which a spreadsheet rightly reads as a number.
-const std::vector<std::string> kTextColumns = {"scenario", "domain", "form",     "pillar",
-                                               "taakveld", "payer",  "age_band", "metric"};
+const std::vector<std::string> kTextColumns = {
+    "scenario", "domain", "form", "pillar", "taakveld", "payer", "age_band", "cohort", "metric"};
 const std::vector<std::string> kNumberColumns = {"year", "replications", "mean", "sd", "p5",
                                                  "p25",  "p50",          "p75",  "p95"};
 

@@ -163,10 +163,27 @@ TEST_CASE("sdsim run --budget FILE writes budget.csv; it replaces the scenario's
                        " --out " + dir.path() + "/o",
                    &out) == 0);
   const CsvTable t = ParseCsvTable(ReadText(dir.path() + "/o/budget.csv"));
-  CHECK(t.header == std::vector<std::string>{"scenario", "line", "selection", "year", "period",
-                                             "budget", "replications", "mean_cost", "p5_cost",
-                                             "p50_cost", "p90_cost", "p95_cost", "p_overrun",
-                                             "expected_overrun", "reserve_90", "reserve_95"});
+  CHECK(t.header == std::vector<std::string>{"scenario",
+                                             "line",
+                                             "selection",
+                                             "year",
+                                             "period",
+                                             "budget",
+                                             "replications",
+                                             "mean_cost",
+                                             "p5_cost",
+                                             "p50_cost",
+                                             "p90_cost",
+                                             "p95_cost",
+                                             "p_overrun",
+                                             "expected_overrun",
+                                             "reserve_90",
+                                             "reserve_95",
+                                             "mean_backlog_cost",
+                                             "mean_cost_with_backlog",
+                                             "p_overrun_with_backlog",
+                                             "mean_income",
+                                             "mean_saldo"});
   REQUIRE(t.rows.size() == 3);
   CHECK(t.Where({{"line", "eigen"}}).empty());
   // Cross-check the total line against replications.csv, replication by replication.

@@ -55,21 +55,20 @@ TEST_CASE("Comparison: per-replication differences of two runs in one batch", "[
                          << " " << CompareMetricName(r.metric));
     REQUIRE(r.alt_group >= 0);  // the scenario has every row the baseline has
     only_alt += r.base_group < 0;
-    static const int kLevel[kNumCmp] = {kCost,          -1,      kClientsEnd, kMeanClients,
-                                        kUniqueClients, kInflow, -1};
     std::vector<double> d;
     for (int rep = 0; rep < reps; ++rep) {
       double x = 0;
-      if (r.metric == kCmpCostCumulative) {
+      if (r.metric == kCmpCostCumulative || r.metric == kCmpCostWithBacklogCumulative) {
+        const int level = r.metric == kCmpCostCumulative ? kCost : kCostWithBacklog;
         for (int t = 0; t <= r.period; ++t)
-          x += Value(alt, r.alt_group, t, kCost, rep) - Value(base, r.base_group, t, kCost, rep);
+          x += Value(alt, r.alt_group, t, level, rep) - Value(base, r.base_group, t, level, rep);
       } else if (r.metric == kCmpInvestment) {
         for (int k : alt.model.groups[r.alt_group].nodes)
           if (alt.model.nodes[k].investment)
             x += Value(alt, alt.model.node_group[k], r.period, kCost, rep);
       } else {
-        x = Value(alt, r.alt_group, r.period, kLevel[r.metric], rep) -
-            Value(base, r.base_group, r.period, kLevel[r.metric], rep);
+        x = Value(alt, r.alt_group, r.period, CompareLevelMetric(r.metric), rep) -
+            Value(base, r.base_group, r.period, CompareLevelMetric(r.metric), rep);
       }
       d.push_back(x);
     }

@@ -192,7 +192,8 @@ TEST_CASE("cli: unknown command exits 2 and names the commands", "[scenario][cli
   std::string out;
   CHECK(RunSdsim("valideer scenario.json", &out) == 2);
   CHECK(out ==
-        "sdsim: unknown command \"valideer\"; commands are: run, sweep, validate, expect (see "
+        "sdsim: unknown command \"valideer\"; commands are: run, sweep, validate, expect, fit, "
+        "backtest (see "
         "sdsim --help)\n");
 }
 

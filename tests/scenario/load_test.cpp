@@ -425,8 +425,9 @@ TEST_CASE("load: an explicit afgerond share is the afgerond exit; the rest is af
 
 // One line per output group: "kind domain/form/pillar/taakveld/payer/age_band".
 std::vector<std::string> GroupLines(const Model& m) {
-  static const char* const kKinds[] = {"form",   "toegang",  "cost_line", "domain", "domain_pillar",
-                                       "pillar", "taakveld", "payer",     "band",   "total"};
+  static const char* const kKinds[] = {"form",   "toegang",       "cost_line", "income_line",
+                                       "domain", "domain_pillar", "pillar",    "taakveld",
+                                       "payer",  "band",          "total"};
   std::vector<std::string> out;
   for (const GroupModel& g : m.groups)
     out.push_back(std::string(kKinds[static_cast<int>(g.kind)]) + " " + g.domain + "/" + g.form +

@@ -143,7 +143,7 @@ std::vector<BadScenario> BadScenarios() {
        Edit(R"("arrivals_per_year": 100,)", R"("arrivals_per_year": 100, "population": 28000,)"),
        {"scenario.json: /domains/jeugd/population: unknown key \"population\"; known keys here: "
         "label, forms, band, volatility, taakveld, toegang, arrivals_per_year, demand, "
-        "arrivals_per_day, routing, handover_to, age_limit, cost_lines"}},
+        "arrivals_per_day, routing, handover_to, age_limit, cost_lines, income"}},
       {"key with a capital letter",
        Edit(R"("capacity": 10)", R"("Capacity": 10)"),
        {"scenario.json: /domains/jeugd/forms/verblijf/Capacity: unknown key \"Capacity\"; did "
@@ -160,7 +160,7 @@ std::vector<BadScenario> BadScenarios() {
        {"scenario.json: /domains/jeugd/forms/verblijf/places: unknown key \"places\"; known keys "
         "here: label, beschikking, gedwongen_kader, pillar, taakveld, tariff, lump_sum, staff, "
         "one_off, pgb, payer, payer_switch, capacity, duration, transitions, reentry, escalation, "
-        "wlz_exit_per_year, initial"}},
+        "when_full, wlz_exit_per_year, initial"}},
       {"unknown key in a form: captacity",
        Edit(R"("capacity": 10)", R"("captacity": 10)"),
        {"scenario.json: /domains/jeugd/forms/verblijf/captacity: unknown key \"captacity\"; did "

@@ -357,8 +357,11 @@ TEST_CASE("Expect agrees with the simulator on the Dronten baseline with its cap
       R"({"extends": ")" + SourcePath("scenarios/dronten/baseline.json") + R"(", "name": "lifted",
     "domains": {
       "jeugd": {"toegang": {"fte": 110000, "cost_per_fte": 9},
-                "forms": {"lokaal_team": {"capacity": null}, "begeleiding": {"capacity": null}, "behandeling": {"capacity": null},
-                          "jeugd_ggz": {"capacity": null}, "verblijf": {"capacity": null}}},
+                "forms": {"lokaal_team": {"capacity": null, "when_full": null},
+                          "begeleiding": {"capacity": null, "when_full": null},
+                          "behandeling": {"capacity": null, "when_full": null},
+                          "jeugd_ggz": {"capacity": null, "when_full": null},
+                          "verblijf": {"capacity": null, "when_full": null}}},
       "wmo": {"toegang": {"fte": 90000, "cost_per_fte": 8.5}},
       "bw": {"forms": {"intramuraal": {"capacity": null}}}}})";
   auto e = ExpectText(lifted);
@@ -400,8 +403,9 @@ TEST_CASE("sdsim expect: refuses capped scenarios, computes them with --ignore-c
   SECTION("without --ignore-capacity: one line per capped form, exit 1, nothing written") {
     CHECK(RunSdsim("expect " + baseline + " --out " + out, &output) == 1);
     INFO(output);
-    CHECK(output.find("domains.jeugd.forms.verblijf: capacity 30 places (2 waiting on the start "
-                      "date): queues cannot be "
+    CHECK(output.find("domains.jeugd.forms.verblijf: capacity 30 places, then 31 places from "
+                      "2027-01-01, 32 places from 2029-01-01 (open end: to jeugd.verblijf_nc "
+                      "after 28 days) (2 waiting on the start date): queues cannot be "
                       "computed in expectation; rerun with --ignore-capacity to compute as if "
                       "uncapped, or use "
                       "sdsim run") != std::string::npos);

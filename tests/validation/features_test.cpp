@@ -330,9 +330,10 @@ namespace sdsim::testing {
 
 TEST_CASE("Cost line by staff: FTE x cost per FTE per year, indexed", "[validation][features]") {
   auto run = RunModelText(
-      OneDomain(R"("arrivals_per_year": 0, "cost_lines": {"team": {"fte": 2.5, "cost_per_fte": 80000}},)",
-                R"({"f": {"duration": {"type": "fixed", "value": 10}, "tariff": {"amount": 1, "per": "day"}}})",
-                R"("indexation": {"base_year": 2025, "rates": {"2026": 0.05}},)"),
+      OneDomain(
+          R"("arrivals_per_year": 0, "cost_lines": {"team": {"fte": 2.5, "cost_per_fte": 80000}},)",
+          R"({"f": {"duration": {"type": "fixed", "value": 10}, "tariff": {"amount": 1, "per": "day"}}})",
+          R"("indexation": {"base_year": 2025, "rates": {"2026": 0.05}},)"),
       2, 1);
   CHECK(run->Get("d", "team", 0, kCost).mean == Approx(200000));
   CHECK(run->Get("d", "team", 1, kCost).mean == Approx(210000));

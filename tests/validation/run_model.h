@@ -25,7 +25,8 @@ struct ModelRun {
       if (grp.domain != domain || grp.form != form) continue;
       const bool row = form != "all"
                            ? grp.kind == GroupKind::kForm || grp.kind == GroupKind::kToegang ||
-                                 grp.kind == GroupKind::kCostLine
+                                 grp.kind == GroupKind::kCostLine ||
+                                 grp.kind == GroupKind::kIncomeLine
                            : grp.kind == GroupKind::kDomain || grp.kind == GroupKind::kTotal;
       if (row) return g;
     }
