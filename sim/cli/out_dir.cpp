@@ -217,4 +217,106 @@ void OutputFolder::Abandon(std::string* what_was_left) {
   temp_.clear();
 }
 
+OutputFiles::~OutputFiles() { Abandon(); }
+
+bool OutputFiles::Prepare(const std::vector<std::string>& targets, bool replace,
+                          const std::string& flag, std::string* err) {
+  committed_ = false;
+  Abandon();
+  targets_ = targets;
+  std::error_code ec;
+  for (const std::string& t : targets) {
+    const fs::path path(t);
+    const fs::file_status st = fs::symlink_status(path, ec);
+    if (fs::is_directory(st)) {
+      *err = t + " is a folder; give a file name to " + flag;
+      return false;
+    }
+    if (fs::exists(st) && !replace) {
+      *err = t + " exists; choose another " + flag + " or add --force to replace it";
+      return false;
+    }
+    fs::path parent = path.parent_path();
+    if (parent.empty()) parent = ".";
+    // Folders made here are removed again if nothing is committed.
+    std::vector<std::string> missing;
+    for (fs::path p = parent; !p.empty() && !fs::exists(fs::symlink_status(p, ec));
+         p = p.parent_path())
+      missing.push_back(p.string());
+    fs::create_directories(parent, ec);
+    made_.insert(made_.end(), missing.begin(), missing.end());
+    if (ec || !fs::is_directory(parent)) {
+      Abandon();
+      *err = "cannot create the folder of " + t + ": " +
+             (ec ? ec.message() + WriteHint(ec) : parent.string() + " is a file");
+      return false;
+    }
+    RemoveStalePartials(parent);
+    const std::string temp =
+        (parent / ("." + path.filename().string() + kPartial + std::to_string(::getpid())))
+            .string();
+    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fd < 0) {
+      const std::error_code why(errno, std::generic_category());
+      Abandon();
+      *err = "cannot write in " + parent.string() + " (for " + t + "): " + why.message() +
+             WriteHint(why);
+      return false;
+    }
+    ::close(fd);
+    temps_.push_back(temp);
+  }
+  return true;
+}
+
+bool OutputFiles::Write(size_t i, const std::string& content, std::string* err) {
+  FILE* f = std::fopen(temps_[i].c_str(), "wb");
+  bool ok = f && std::fwrite(content.data(), 1, content.size(), f) == content.size() &&
+            std::fflush(f) == 0 && ::fsync(::fileno(f)) == 0;
+  int saved = errno;
+  if (f && std::fclose(f) != 0 && ok) {
+    ok = false;
+    saved = errno;
+  }
+  if (ok) return true;
+  const std::error_code why(saved, std::generic_category());
+  Abandon();
+  *err = "cannot write " + targets_[i] + ": " + why.message() + WriteHint(why) +
+         "; nothing was written (the partial files were removed)";
+  return false;
+}
+
+bool OutputFiles::Commit(std::string* err) {
+  // The first target last: it is there only when all the others are.
+  for (size_t n = 0; n < targets_.size(); ++n) {
+    const size_t i = (n + 1) % targets_.size();
+    if (std::rename(temps_[i].c_str(), targets_[i].c_str()) != 0) {
+      const std::error_code why(errno, std::generic_category());
+      Abandon();
+      *err = "cannot move the result into " + targets_[i] + ": " + why.message() +
+             (n == 0 ? "; nothing was written"
+                     : "; the other files of the set are in place, but not " + targets_.front());
+      return false;
+    }
+    temps_[i].clear();
+  }
+  committed_ = true;
+  temps_.clear();
+  made_.clear();
+  for (const std::string& t : targets_) {
+    const fs::path parent = fs::path(t).parent_path();
+    SyncFolder(parent.empty() ? "." : parent.string());
+  }
+  return true;
+}
+
+void OutputFiles::Abandon() {
+  if (committed_) return;
+  for (const std::string& temp : temps_)
+    if (!temp.empty()) ::unlink(temp.c_str());
+  temps_.clear();
+  for (const std::string& dir : made_) ::rmdir(dir.c_str());  // deepest first; only if empty
+  made_.clear();
+}
+
 }  // namespace sdsim

@@ -1,6 +1,8 @@
-// Output folders for `sdsim run`, `sweep` and `expect` (and any command that writes a set of
-// result files): the default new folder under results/, and OutputFolder, which makes a set of
-// files appear all at once or not at all.
+// Output folders for `sdsim run`, `sweep`, `expect` and `backtest` (and any command that writes a
+// set of result files): the default new folder under results/, and OutputFolder, which makes a
+// set of files appear all at once or not at all. OutputFiles does the same as far as it can for a
+// few named files in a folder that already exists (`sdsim fit`: baseline.json and
+// fit_report.csv).
 //
 // The files are written into a hidden temporary folder beside the target
 // (".<name>.sdsim-partial-<pid>") and that folder is renamed to the target last. So an
@@ -48,6 +50,36 @@ class OutputFolder {
  private:
   std::string Failed(const std::string& what);
   std::string target_, temp_;
+  bool committed_ = false;
+};
+
+// A few files in a folder that may hold other files (e.g. a scenario folder): each is written
+// whole into a hidden temporary file beside it (".<name>.sdsim-partial-<pid>") and renamed into
+// place at the commit, the first file last; so an interruption leaves the files as they were, or
+// the others without the first, or the complete new set - never a half-written file, and the
+// first file is there only when the set is complete. Existing files are refused unless `replace`.
+class OutputFiles {
+ public:
+  OutputFiles() = default;
+  OutputFiles(const OutputFiles&) = delete;
+  OutputFiles& operator=(const OutputFiles&) = delete;
+  ~OutputFiles();  // removes the temporary files unless committed
+
+  // Checks the targets (not there, or `replace`; not a folder) and that their folder can be made
+  // and written, by making the temporary files: false with *err (a sentence for the user, naming
+  // `flag` in the suggestion) otherwise.
+  bool Prepare(const std::vector<std::string>& targets, bool replace, const std::string& flag,
+               std::string* err);
+  // Where target i is written before the commit.
+  const std::string& TempPath(size_t i) const { return temps_[i]; }
+  bool Write(size_t i, const std::string& content, std::string* err);
+  // Renames every temporary file into place, the first target last.
+  bool Commit(std::string* err);
+  void Abandon();
+
+ private:
+  std::vector<std::string> targets_, temps_;
+  std::vector<std::string> made_;  // folders Prepare created, deepest first
   bool committed_ = false;
 };
 

@@ -1,8 +1,9 @@
 // Output folders (cli/out_dir.h) with the real binary: an existing folder with files is refused
 // before any work (a second run used to leave the first run's compare.csv beside its files), an
 // empty one is used, a read-only place or a full disk gives a clear message and leaves nothing,
-// and a partial folder left by a killed run is cleaned up by the next run beside it. Faults are
-// injected with strace (scripts/setup.sh installs it).
+// and a partial folder left by a killed run is cleaned up by the next run beside it; the same for
+// fit's two files and backtest's folder. Faults are injected with strace (scripts/setup.sh
+// installs it).
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -151,6 +152,54 @@ TEST_CASE("kill -9 at any moment of run, sweep or expect leaves no output or one
       CHECK(Entries(parent + "/uit") == c.files);
     }
   }
+}
+
+TEST_CASE("fit and backtest: an existing output is refused; a kill or failing rename leaves none",
+          "[cli][output][faults][fit]") {
+  TempDir dir;
+  const std::string inputs = SourcePath("scenarios/example/records.csv") + " --population " +
+                             SourcePath("scenarios/example/population.csv") +
+                             " --from 2019-01-01 --no-parameter-uncertainty";
+  const std::string fit = "fit " + inputs + " --out " + dir.path() + "/f/baseline.json";
+  std::string out;
+  // fit writes baseline.json and fit_report.csv into a folder that may hold other files: each
+  // is renamed into place whole, baseline.json last. Killed at the first write, at the check of
+  // the fitted scenario and at each rename:
+  for (const std::string& moment : {"fsync:signal=KILL:when=1", "rename:signal=KILL:when=1",
+                                    "rename:signal=KILL:when=2", "rename:signal=KILL:when=3"}) {
+    INFO("fit killed at " << moment);
+    fs::remove_all(dir.path() + "/f");
+    RunWith(Strace(moment), fit, &out);
+    std::vector<std::string> visible;
+    if (fs::exists(dir.path() + "/f"))
+      for (const std::string& e : Entries(dir.path() + "/f"))
+        if (e[0] != '.') visible.push_back(e);
+    // baseline.json is there only with its report; at most the report alone.
+    CHECK((visible.empty() || visible == std::vector<std::string>{"fit_report.csv"} ||
+           visible == std::vector<std::string>{"baseline.json", "fit_report.csv"}));
+  }
+  fs::remove_all(dir.path() + "/f");
+  CHECK(RunWith(Strace("rename:error=ENOSPC:when=2"), fit, &out) == 3);
+  CHECK_THAT(out, Catch::EndsWith("sdsim fit: cannot move the result into " + dir.path() +
+                                  "/f/fit_report.csv: No space left on device; nothing was "
+                                  "written\n"));
+  CHECK_FALSE(fs::exists(dir.path() + "/f"));  // the folder it made is removed again
+  REQUIRE(RunSdsim(fit, &out) == 0);
+  // A stale partial file of a killed fit is removed by the next one.
+  CHECK(Entries(dir.path() + "/f") == std::vector<std::string>{"baseline.json", "fit_report.csv"});
+
+  // backtest writes a folder, like run.
+  const std::string backtest = "backtest " + inputs + " --origins 2024-01-01 --horizon 1 -r 5 -q";
+  const std::string bt = dir.path() + "/bt";
+  CHECK(RunWith(Strace("rename:signal=KILL"), backtest + " --out " + bt, &out) != 0);
+  CHECK_FALSE(fs::exists(bt));  // at most a hidden partial folder, removed by the next run
+  REQUIRE(RunSdsim(backtest + " --out " + bt, &out) == 0);
+  CHECK(Entries(bt) == std::vector<std::string>{"backtest.csv", "origin_2024-01-01"});
+  CHECK(Entries(dir.path()) == std::vector<std::string>{"bt", "f"});
+  CHECK(RunSdsim(backtest + " --out " + bt, &out) == 3);
+  CHECK_THAT(out, Catch::StartsWith("sdsim backtest: the output folder " + bt +
+                                    " already exists and is not empty (backtest.csv, "
+                                    "origin_2024-01-01); sdsim never mixes"));
 }
 
 }  // namespace sdsim::testing
