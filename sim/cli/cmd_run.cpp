@@ -159,13 +159,7 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
   if (job.per_replication != PerReplication::kNone)
     job.per_replication_path = output.TempPath("replications.csv");
 
-  RunInfo info;
-  info.command_line = full_command;
-  info.seed = common.seed;
-  info.replications = common.replications;
-  info.threads = EffectiveThreads(threads);
-  info.period = common.period_text;
-  info.started_utc = UtcNow();
+  RunInfo info = NewRunInfo(full_command, common);
   Progress progress("replications", replications, !quiet && dist.root() && StderrIsTerminal());
   job.progress = [&](long done) { progress.Update(done); };
   JobOutputs result = RunJob(models, names, job);

@@ -193,13 +193,7 @@ int SweepCommand(const std::vector<std::string>& args,
     if (CurrentDist().distributed()) AbortDist(kExitOutputError);
     return kExitOutputError;
   }
-  RunInfo info;
-  info.command_line = full_command;
-  info.seed = common.seed;
-  info.replications = common.replications;
-  info.threads = EffectiveThreads(threads);
-  info.period = common.period_text;
-  info.started_utc = UtcNow();
+  RunInfo info = NewRunInfo(full_command, common);
   std::vector<std::string> lead;
   for (const Axis& a : axes) lead.push_back(a.key);
   const Dist& dist = CurrentDist();

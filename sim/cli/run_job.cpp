@@ -100,6 +100,17 @@ class ReplicationWriter {
 
 }  // namespace
 
+RunInfo NewRunInfo(const std::vector<std::string>& command_line, const CommonOptions& common) {
+  RunInfo info;
+  info.command_line = command_line;
+  info.seed = common.seed;
+  info.replications = common.replications;
+  info.threads = EffectiveThreads(common.threads);
+  info.period = common.period_text;
+  info.started_utc = UtcNow();
+  return info;
+}
+
 double ExpectedOutputBytes(const std::vector<const Model*>& models, const JobOptions& options) {
   double cells = 0;
   for (const Model* m : models)

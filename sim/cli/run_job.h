@@ -11,8 +11,10 @@
 #include <utility>
 #include <vector>
 
+#include "cli/limits.h"
 #include "core/model.h"
 #include "io/csv.h"
+#include "io/manifest.h"
 
 namespace sdsim {
 
@@ -44,6 +46,9 @@ struct JobOutputs {
 };
 
 // About how large the files of RunJob will be (an upper estimate, for the free-space check).
+// The manifest's run description from the command line and its checked shared options, started now.
+RunInfo NewRunInfo(const std::vector<std::string>& command_line, const CommonOptions& common);
+
 double ExpectedOutputBytes(const std::vector<const Model*>& models, const JobOptions& options);
 
 JobOutputs RunJob(const std::vector<const Model*>& models, const std::vector<std::string>& names,

@@ -28,18 +28,6 @@ std::string Strace(const std::string& inject) {
   return "strace -f -o /dev/null -e trace=" + syscall + " -e inject=" + inject + " " + SDSIM_BINARY;
 }
 
-int RunWith(const std::string& prefix, const std::string& args, std::string* out) {
-  const std::string cmd = prefix + " " + args + " 2>&1";
-  FILE* pipe = popen(cmd.c_str(), "r");
-  std::string text;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) text.append(buf, n);
-  const int status = pclose(pipe);
-  *out = text;
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
 }  // namespace
 
 TEST_CASE(
@@ -81,33 +69,34 @@ TEST_CASE("a read-only place, a full disk or a failing rename: a clear message a
   const std::string run = "run " + scenario + " -r 5 -q --out " + dir.path() + "/uit/begroting";
   std::string out;
   // Read-only: checked before the simulation (no "replications" line, nothing made).
-  CHECK(RunWith(Strace("mkdir:error=EROFS"), run, &out) == 3);
+  CHECK(RunShell(Strace("mkdir:error=EROFS") + " " + run, &out) == 3);
   CHECK(out == "sdsim run: cannot create the output folder " + dir.path() +
                    "/uit/begroting: Read-only file system (choose an --out in a folder you can "
                    "write to); nothing was run or written.\n");
   CHECK(Entries(dir.path()) == std::vector<std::string>{"klein.json"});
   // The disk fills up while the files are written.
-  CHECK(RunWith(Strace("fsync:error=ENOSPC:when=2"), run, &out) == 3);
+  CHECK(RunShell(Strace("fsync:error=ENOSPC:when=2") + " " + run, &out) == 3);
   CHECK(out == "sdsim run: cannot write " + dir.path() +
                    "/uit/begroting/manifest.json: No space left on device; nothing was written "
                    "(the partial files were removed)\n");
   CHECK(Entries(dir.path() + "/uit").empty());
   // The last step, the rename of the finished folder, fails.
-  CHECK(RunWith(Strace("rename:error=ENOSPC"), run, &out) == 3);
+  CHECK(RunShell(Strace("rename:error=ENOSPC") + " " + run, &out) == 3);
   CHECK(out == "sdsim run: cannot move the results into " + dir.path() +
                    "/uit/begroting: No space left on device; nothing was written (the partial "
                    "files were removed)\n");
   CHECK(Entries(dir.path() + "/uit").empty());
   // The same for sweep and expect.
-  CHECK(RunWith(Strace("fsync:error=ENOSPC"),
-                "sweep " + scenario + " --vary domains.d.arrivals_per_year=5,6 -r 5 -q --out " +
-                    dir.path() + "/uit/sw",
-                &out) == 3);
+  CHECK(RunShell(Strace("fsync:error=ENOSPC") + " " + "sweep " + scenario +
+                     " --vary domains.d.arrivals_per_year=5,6 -r 5 -q --out " + dir.path() +
+                     "/uit/sw",
+                 &out) == 3);
   CHECK_THAT(out, Catch::Contains("sdsim sweep: cannot write " + dir.path() +
                                   "/uit/sw/sweep.csv: No space left on device; nothing was "
                                   "written (the partial files were removed)"));
-  CHECK(RunWith(Strace("rename:error=EIO"),
-                "expect " + scenario + " -q --out " + dir.path() + "/uit/ex", &out) == 3);
+  CHECK(RunShell(Strace("rename:error=EIO") + " " + "expect " + scenario + " -q --out " +
+                     dir.path() + "/uit/ex",
+                 &out) == 3);
   CHECK_THAT(out, Catch::Contains("sdsim expect: cannot move the results into " + dir.path() +
                                   "/uit/ex: Input/output error; nothing was written"));
   CHECK(Entries(dir.path() + "/uit").empty());
@@ -139,7 +128,7 @@ TEST_CASE("kill -9 at any moment of run, sweep or expect leaves no output or one
       INFO(c.name << " killed at " << moment);
       const std::string parent = dir.path() + "/k" + std::to_string(n++);
       std::string out;
-      RunWith(Strace(moment), c.args + " --out " + parent + "/uit", &out);
+      RunShell(Strace(moment) + " " + c.args + " --out " + parent + "/uit", &out);
       // Nothing visible: at most a hidden partial folder, which the next run removes.
       if (fs::exists(parent)) {
         for (const std::string& e : Entries(parent)) {
@@ -169,7 +158,7 @@ TEST_CASE("fit and backtest: an existing output is refused; a kill or failing re
                                     "rename:signal=KILL:when=2", "rename:signal=KILL:when=3"}) {
     INFO("fit killed at " << moment);
     fs::remove_all(dir.path() + "/f");
-    RunWith(Strace(moment), fit, &out);
+    RunShell(Strace(moment) + " " + fit, &out);
     std::vector<std::string> visible;
     if (fs::exists(dir.path() + "/f"))
       for (const std::string& e : Entries(dir.path() + "/f"))
@@ -179,7 +168,7 @@ TEST_CASE("fit and backtest: an existing output is refused; a kill or failing re
            visible == std::vector<std::string>{"baseline.json", "fit_report.csv"}));
   }
   fs::remove_all(dir.path() + "/f");
-  CHECK(RunWith(Strace("rename:error=ENOSPC:when=2"), fit, &out) == 3);
+  CHECK(RunShell(Strace("rename:error=ENOSPC:when=2") + " " + fit, &out) == 3);
   CHECK_THAT(out, Catch::EndsWith("sdsim fit: cannot move the result into " + dir.path() +
                                   "/f/fit_report.csv: No space left on device; nothing was "
                                   "written\n"));
@@ -191,7 +180,7 @@ TEST_CASE("fit and backtest: an existing output is refused; a kill or failing re
   // backtest writes a folder, like run.
   const std::string backtest = "backtest " + inputs + " --origins 2024-01-01 --horizon 1 -r 5 -q";
   const std::string bt = dir.path() + "/bt";
-  CHECK(RunWith(Strace("rename:signal=KILL"), backtest + " --out " + bt, &out) != 0);
+  CHECK(RunShell(Strace("rename:signal=KILL") + " " + backtest + " --out " + bt, &out) != 0);
   CHECK_FALSE(fs::exists(bt));  // at most a hidden partial folder, removed by the next run
   REQUIRE(RunSdsim(backtest + " --out " + bt, &out) == 0);
   CHECK(Entries(bt) == std::vector<std::string>{"backtest.csv", "origin_2024-01-01"});

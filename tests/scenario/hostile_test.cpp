@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "scenario/load_files.h"
 #include "testing.h"
 #include "validation/run_model.h"
 
@@ -50,29 +51,6 @@ std::string Edit(std::initializer_list<std::pair<std::string, std::string>> edit
   return text;
 }
 std::string Edit(const std::string& from, const std::string& to) { return Edit({{from, to}}); }
-
-struct File {
-  std::string name;
-  std::string text;
-};
-
-// Writes `files` into a fresh folder and loads the first; problems with the folder left out.
-std::vector<std::string> Load(const std::vector<File>& files) {
-  TempDir dir;
-  for (const File& f : files) dir.Write(f.name, f.text);
-  ResolvedScenario resolved;
-  Model model;
-  Problems problems;
-  LoadScenario(dir.path() + "/" + files.front().name, BuildOptions{}, &resolved, &model, &problems);
-  std::vector<std::string> out;
-  const std::string prefix = dir.path() + "/";
-  for (const Problem& p : problems) {
-    std::string s = p.ToString();
-    for (size_t at; (at = s.find(prefix)) != std::string::npos;) s.erase(at, prefix.size());
-    out.push_back(s);
-  }
-  return out;
-}
 
 struct Row {
   const char* name;
@@ -263,14 +241,14 @@ std::vector<Row> Rows() {
 }  // namespace
 
 TEST_CASE("the base of the hostile-file table is valid", "[scenario][hostile]") {
-  CHECK(Load({{"scenario.json", kSmall}}).empty());
+  CHECK(LoadFiles({{"scenario.json", kSmall}}).empty());
 }
 
 TEST_CASE("hostile and absurd files: each refused with its exact message, none crashes",
           "[scenario][hostile]") {
   for (const Row& row : Rows()) {
     INFO("row: " << row.name);
-    CHECK(Load(row.files) == row.expected);
+    CHECK(LoadFiles(row.files) == row.expected);
   }
 }
 

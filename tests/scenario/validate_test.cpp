@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/metrics.h"
+#include "scenario/load_files.h"
 #include "testing.h"
 
 namespace sdsim::testing {
@@ -686,32 +687,6 @@ TEST_CASE("independent problems in one file are all reported, not only the first
 }
 
 // --- extends chains: several files ---------------------------------------------------------------
-
-struct File {
-  std::string name;
-  std::string text;
-};
-
-// Writes `files` into a fresh folder and loads the first one. Problem lines are returned with the
-// folder removed from every path, so they read as the user would see them from inside the folder.
-std::vector<std::string> LoadFiles(const std::vector<File>& files, Model* model = nullptr,
-                                   ResolvedScenario* resolved = nullptr) {
-  TempDir dir;
-  for (const File& f : files) dir.Write(f.name, f.text);
-  ResolvedScenario local_resolved;
-  Model local_model;
-  Problems problems;
-  LoadScenario(dir.path() + "/" + files.front().name, BuildOptions{},
-               resolved ? resolved : &local_resolved, model ? model : &local_model, &problems);
-  std::vector<std::string> out;
-  const std::string prefix = dir.path() + "/";
-  for (const Problem& p : problems) {
-    std::string s = p.ToString();
-    for (size_t at; (at = s.find(prefix)) != std::string::npos;) s.erase(at, prefix.size());
-    out.push_back(s);
-  }
-  return out;
-}
 
 struct BadChain {
   const char* name;
