@@ -28,7 +28,7 @@ std::vector<std::string> Tail(const std::vector<std::string>& row, size_t skip) 
 }  // namespace
 
 TEST_CASE("sweep: a 2 x 2 grid, one lead column per key, the same numbers as plain runs",
-          "[sweep][cli]") {
+          "[sweep][cli][threads]") {
   TempDir dir;
   const std::string base = dir.Write("base.json", kBase);
   const std::string args = " -r 20 -s 3 -t 2 -q";
@@ -104,7 +104,7 @@ TEST_CASE("sweep: a lever's size on common random numbers", "[sweep][cli][levers
   CHECK(half / full == Approx(0.5).margin(0.08));
 }
 
-TEST_CASE("sweep: a point with an invalid value is skipped and named; the others are kept",
+TEST_CASE("sweep: a point with an invalid value is skipped and named, the others are kept",
           "[sweep][cli]") {
   TempDir dir;
   const std::string base = dir.Write("base.json", kBase);
