@@ -6,7 +6,7 @@
 
 namespace sdsim::testing {
 
-TEST_CASE("summary.csv is byte-identical for any --threads", "[cli][determinism]") {
+TEST_CASE("summary.csv is byte-identical for any --threads", "[cli][determinism][threads]") {
   TempDir dir;
   const std::string scenario = SourcePath("scenarios/bench/reference.json");
   std::string out;

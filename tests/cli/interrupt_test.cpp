@@ -42,7 +42,7 @@ std::string SignalAfter(const std::string& args, const std::string& signal, doub
 }  // namespace
 
 TEST_CASE("Ctrl-C inside one long replication stops the run at once and writes nothing",
-          "[cli][faults]") {
+          "[cli][faults][threads]") {
   TempDir dir;
   const std::string scenario = dir.Write("lang.json", kLong);
   const std::string out_dir = dir.path() + "/uit";

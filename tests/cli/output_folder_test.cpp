@@ -31,7 +31,7 @@ std::string Strace(const std::string& inject) {
 }  // namespace
 
 TEST_CASE(
-    "an existing --out folder with files is refused by run, sweep and expect; nothing "
+    "an existing --out folder with files is refused by run, sweep and expect, nothing "
     "in it changes",
     "[cli][output]") {
   TempDir dir;
@@ -143,7 +143,8 @@ TEST_CASE("kill -9 at any moment of run, sweep or expect leaves no output or one
   }
 }
 
-TEST_CASE("fit and backtest: an existing output is refused; a kill or failing rename leaves none",
+// (No ';' in a test name: CTest would cut the name there and run nothing.)
+TEST_CASE("fit and backtest: an existing output is refused, a kill or failing rename leaves none",
           "[cli][output][faults][fit]") {
   TempDir dir;
   const std::string inputs = SourcePath("scenarios/example/records.csv") + " --population " +
