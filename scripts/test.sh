@@ -18,7 +18,8 @@ if [ "${SDSIM_SKIP_ASAN:-0}" != "1" ]; then
   if [ "${SDSIM_SKIP_TSAN:-0}" != "1" ]; then
     bash scripts/build.sh tsan
     # A data race in the tests or in the sdsim they run is reported and fails the test.
-    (cd build-tsan && TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" \
+    (cd build-tsan && TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 \
+suppressions=$PWD/tests/tsan.supp" \
       ctest --output-on-failure -j "$jobs")
   fi
   if [ "${SDSIM_SKIP_FUZZ:-0}" != "1" ]; then
