@@ -1,18 +1,15 @@
-// libFuzzer target: the records reader of `sdsim fit` (CSV splitting, delimiter detection, UTF-8
-// check, field checks, product and end-code maps) must turn any bytes into either a RecordSet or
-// a list of messages, never a crash or a hang. Build with clang:
-//   clang++ -std=c++20 -O1 -g -fsanitize=fuzzer,address,undefined -Isim fuzz/records.cpp \
-//       sim/fit/records.cpp sim/fit/csv_table.cpp sim/core/calendar.cpp sim/io/files.cpp \
-//       sim/scenario/problems.cpp -o build/fuzz_records
-//   mkdir -p build/fuzz-records && build/fuzz_records build/fuzz-records fuzz/corpus/records \
-//       -max_total_time=60
-// (new finds go to the first folder; fuzz/corpus/records holds the small valid and broken seeds).
+// Fuzz target "records": the records reader of `sdsim fit` (CSV splitting, delimiter detection,
+// UTF-8 check, field checks, product and end-code maps) must turn any bytes into either a
+// RecordSet or a list of messages, never a crash or a hang. An input starting with 'M' also
+// exercises the product map. Built and run by scripts/fuzz.sh; seeds in fuzz/corpus/records/.
 #include "fit/records.h"
 
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
+
+#include "io/utf8.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
@@ -34,7 +31,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
           static_cast<size_t>(e.client) >= out.clients.size() ||
           (e.end != sdsim::kOpenEnd && e.end < e.start))
         __builtin_trap();
-    for (const sdsim::InputError& err : errors) (void)err.ToString();
+    // Every message is UTF-8 (it is printed and may quote the bad value).
+    for (const sdsim::InputError& err : errors)
+      if (!sdsim::IsValidUtf8(err.ToString())) __builtin_trap();
   }
   return 0;
 }

@@ -18,6 +18,8 @@ PACKAGES=(
   chromium                            # tests: opens report.html in a real headless browser
   liblbfgspp-dev                      # sdsim fit: L-BFGS-B for the maximum-likelihood fits (MIT)
   r-base-core r-cran-survival         # tests: R's survival package cross-checks the fit estimators
+  strace                              # tests: injects write/rename faults into output folders
+  clang-14 libclang-rt-14-dev         # scripts/fuzz.sh: libFuzzer targets in fuzz/ (clang only)
 )
 
 missing=()

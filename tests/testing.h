@@ -2,6 +2,7 @@
 // the real sdsim binary, and tolerances derived from replication spread.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdio>
@@ -80,6 +81,15 @@ inline int RunShell(const std::string& command, std::string* output = nullptr) {
   const int status = pclose(pipe);
   if (output) *output = out;
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+// Every entry of folder `dir` (hidden ones too), sorted.
+inline std::vector<std::string> Entries(const std::string& dir) {
+  std::vector<std::string> names;
+  for (const auto& e : std::filesystem::directory_iterator(dir))
+    names.push_back(e.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
 }
 
 // Runs the real sdsim binary with `args` (a shell-quoted string).

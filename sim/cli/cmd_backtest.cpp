@@ -1,8 +1,6 @@
 // `sdsim backtest records.csv --population population.csv --origins D1,D2 --horizon N`: for each
 // origin, fit on the records before it, simulate the next N years from the clients in care on
 // it, and compare with what the records show happened (backtest.csv and a summary).
-#include <unistd.h>
-
 #include <boost/program_options.hpp>
 #include <cstdio>
 #include <filesystem>
@@ -10,6 +8,7 @@
 
 #include "cli/commands.h"
 #include "cli/fit_inputs.h"
+#include "cli/limits.h"
 #include "cli/options.h"
 #include "cli/out_dir.h"
 #include "cli/progress.h"
@@ -19,6 +18,7 @@
 #include "fit/scenario_writer.h"
 #include "io/files.h"
 #include "io/manifest.h"
+#include "io/utf8.h"
 #include "runner/batch.h"
 #include "scenario/build_model.h"
 
@@ -62,10 +62,10 @@ int BacktestCommand(const std::vector<std::string>& args,
                     const std::vector<std::string>& full_command) {
   std::vector<std::string> files;
   FitInputOptions in;
-  std::string from, extract, origins_text, out_dir, extends, csv = "intl";
-  int horizon = 2, transition_days = 31, threads = 0;
-  long long replications = 1000, seed = 1;
-  bool no_uncertainty = false, quiet = false;
+  CommonOptions common;
+  std::string from, extract, origins_text, extends;
+  int horizon = 2, transition_days = 31;
+  bool no_uncertainty = false;
   po::options_description opts("Options");
   opts.add_options()("help,h", "show this help")("population", po::value(&in.population),
                                                  "population.csv: year,age_band,count (required)")(
@@ -75,57 +75,55 @@ int BacktestCommand(const std::vector<std::string>& args,
       "first day the extract is complete (default: the earliest end_date in the file)")(
       "extract-date", po::value(&extract),
       "last day of the extract (default: the latest date in the file)")(
-      "out,o", po::value(&out_dir), "output folder (default: a new folder under results/)")(
       "extends", po::value(&extends), "a scenario with prices, capacities, toegang, levers")(
       "map", po::value(&in.map), "products.csv (product,domain,form)")(
       "reasons", po::value(&in.reasons), "reasons.csv (code,end_reason)")(
       "transition-days", po::value(&transition_days)->default_value(31),
       "a vervolghulp end moves to the next episode starting within this many days")(
-      "replications,r", po::value(&replications)->default_value(1000), "replications per origin")(
-      "seed,s", po::value(&seed)->default_value(1), "random seed")(
-      "threads,t", po::value(&threads)->default_value(0), "worker threads (0 = all cores)")(
       "skip-bad-rows", po::bool_switch(&in.skip_bad_rows), "skip malformed rows, counted")(
       "no-parameter-uncertainty", po::bool_switch(&no_uncertainty),
-      "only process noise in the bands")("csv", po::value(&csv)->default_value("intl"),
-                                         "CSV dialect: intl or nl")(
-      "quiet,q", po::bool_switch(&quiet), "no progress line");
+      "only process noise in the bands");
+  AddCommonOptions(&opts, kOptReplications | kOptSeed | kOptThreads | kOptOut | kOptCsv | kOptQuiet,
+                   &common, "replications per origin");
   if (const int code = ParseCommandLine(args, opts, "backtest", kBacktestHelp, &files); code >= 0)
     return code;
-  CsvDialect dialect = CsvDialect::kIntl;
+  constexpr unsigned kShared =
+      kOptReplications | kOptSeed | kOptThreads | kOptOut | kOptCsv | kOptQuiet;
   std::vector<int64_t> origins;
-  std::string usage;
+  std::string usage = CheckCommonOptions(kShared, &common);
   for (const std::string& o : SplitComma(origins_text)) {
     int64_t day = 0;
-    if (!ParseDay(o, false, &day)) usage = "--origins: \"" + o + "\" is not a date (YYYY-MM-DD)";
+    if (usage.empty() && !ParseDay(o, false, &day))
+      usage = "--origins: \"" + Printable(o) + "\" is not a date (YYYY-MM-DD)";
     origins.push_back(day);
   }
-  if (files.size() != 1)
-    usage = "name one records file";
-  else if (in.population.empty())
+  if (usage.empty() && files.size() != 1) usage = "name one records file";
+  if (usage.empty() && in.population.empty())
     usage = "--population FILE is required (year,age_band,count)";
-  else if (origins.empty() && usage.empty())
+  if (usage.empty() && origins.empty())
     usage = "--origins is required, e.g. --origins 2022-01-01,2023-01-01";
-  else if (horizon < 1 || horizon > 30)
+  if (usage.empty() && (horizon < 1 || horizon > 30))
     usage = "--horizon must be between 1 and 30 years";
-  else if (replications < 1 || replications > 10000000)
-    usage = "--replications must be between 1 and 10000000";
-  else if (seed < 0)
-    usage = "--seed must be 0 or more";
-  else if (threads < 0 || threads > 1024)
-    usage = "--threads must be between 0 (all cores) and 1024";
-  else if (transition_days < 0 || transition_days > 3650)
+  if (usage.empty() && (transition_days < 0 || transition_days > 3650))
     usage = "--transition-days must be between 0 and 3650";
-  else if (!ParseCsvDialect(csv, &dialect))
-    usage = "--csv must be intl or nl";
-  if (!usage.empty()) {
-    std::fprintf(stderr, "sdsim backtest: %s (see sdsim backtest --help)\n", usage.c_str());
-    return kExitUsage;
-  }
+  if (usage.empty())
+    usage = CheckPathTexts("the file name", {files[0], in.population, in.map, in.reasons, extends});
+  if (!usage.empty()) return UsageError("backtest", usage);
+  const CsvDialect dialect = common.dialect;
   FitOptions fo;
   if (!ParseDateOption("backtest", "from", from, &fo.from) ||
       !ParseDateOption("backtest", "extract-date", extract, &fo.extract))
     return kExitUsage;
   fo.transition_days = transition_days;
+  // Everything goes into a temporary folder that is renamed last (cli/out_dir.h): an existing
+  // --out or a folder that cannot be written is refused now, and an interruption leaves nothing.
+  const std::string out_dir = common.out.empty() ? DefaultOutDir("backtest") : common.out;
+  OutputFolder output;
+  std::string err;
+  if (!output.Prepare(out_dir, 0, &err)) {
+    std::fprintf(stderr, "sdsim backtest: %s; nothing was run or written.\n", err.c_str());
+    return kExitOutputError;
+  }
   in.records = files[0];
   RecordSet records;
   PopulationTable population;
@@ -133,24 +131,6 @@ int BacktestCommand(const std::vector<std::string>& args,
   ResolvedScenario base;
   if (!extends.empty() && !LoadBase(extends, &base)) return kExitInvalidInput;
   const int64_t last = fo.extract != kNoDate ? fo.extract : records.last_date;
-  if (out_dir.empty()) out_dir = DefaultOutDir("backtest");
-  // Everything goes to a temporary folder that is renamed at the end: nothing half-written.
-  const std::string tmp_dir = out_dir + ".tmp-" + std::to_string(::getpid());
-  std::error_code ec;
-  if (fs::exists(out_dir)) {
-    std::fprintf(stderr, "sdsim backtest: %s exists; choose another --out\n", out_dir.c_str());
-    return kExitUsage;
-  }
-  fs::create_directories(tmp_dir, ec);
-  if (ec) {
-    std::fprintf(stderr, "sdsim backtest: cannot create %s: %s\n", tmp_dir.c_str(),
-                 ec.message().c_str());
-    return kExitOutputError;
-  }
-  auto fail = [&](int code) {
-    fs::remove_all(tmp_dir, ec);
-    return code;
-  };
   std::string cmd;
   for (size_t i = 0; i < full_command.size(); ++i) cmd += (i ? " " : "") + full_command[i];
   std::vector<BacktestRow> rows;
@@ -161,15 +141,14 @@ int BacktestCommand(const std::vector<std::string>& args,
     const Date end = BirthdayDate(CivilFromDays(origin), horizon);
     o.until_year = CivilFromDays(DaysFromCivil(end) - 1).year;
     FitResult fit;
-    std::string err;
     if (!FitRecords(records, population, o, &fit, &err)) {
       std::fprintf(stderr, "sdsim backtest: origin %s: %s; nothing was written.\n", label.c_str(),
                    err.c_str());
-      return fail(kExitInvalidInput);
+      return kExitInvalidInput;
     }
-    const fs::path dir = fs::path(tmp_dir) / ("origin_" + label);
-    fs::create_directories(dir, ec);
-    const std::string path = (dir / "baseline.json").string();
+    const std::string dir = "origin_" + label, path = output.TempPath(dir + "/baseline.json");
+    std::error_code ec;
+    fs::create_directories(output.TempPath(dir), ec);
     ScenarioWriterInput wi;
     wi.records = &records;
     wi.population = &population;
@@ -182,25 +161,26 @@ int BacktestCommand(const std::vector<std::string>& args,
       wi.base = &base.doc;
     }
     wi.generated_by = cmd + " (origin " + label + ", " + UtcNow() + ")";
-    if (!WriteValidScenario(path, WriteFittedScenario(wi))) return fail(kExitInvalidInput);
-    if (!WriteFileAtomic((dir / "fit_report.csv").string(),
-                         FitReportCsv(records, population, fit, dialect), &err)) {
+    if (!WriteValidScenario(path, out_dir + "/" + dir + "/baseline.json", WriteFittedScenario(wi)))
+      return kExitInvalidInput;
+    if (!output.Write(dir + "/fit_report.csv", FitReportCsv(records, population, fit, dialect),
+                      &err)) {
       std::fprintf(stderr, "sdsim backtest: %s\n", err.c_str());
-      return fail(kExitOutputError);
+      return kExitOutputError;
     }
     ResolvedScenario resolved;
     Model model;
     Problems problems;
     BuildOptions bo;
-    if (!LoadScenario(path, bo, &resolved, &model, &problems)) return fail(kExitInvalidInput);
+    if (!LoadScenario(path, bo, &resolved, &model, &problems)) return kExitInvalidInput;
     // Simulate, keeping only the cells compared.
     Aggregator agg(BacktestCells(model), false);
     BatchOptions b;
-    b.seed = static_cast<uint64_t>(seed);
-    b.replications = static_cast<int>(replications);
-    b.threads = threads;
-    Progress progress("replications (origin " + label + ")", replications,
-                      !quiet && StderrIsTerminal());
+    b.seed = common.seed;
+    b.replications = common.replications;
+    b.threads = common.threads;
+    Progress progress("replications (origin " + label + ")", common.replications,
+                      !common.quiet && StderrIsTerminal());
     long done = 0;
     RunBatch({&model}, b, [&](int, const std::vector<RepResult>& res) {
       agg.Add(res[0].values);
@@ -217,19 +197,9 @@ int BacktestCommand(const std::vector<std::string>& args,
                    label.c_str(), FormatDay(last).c_str());
     rows.insert(rows.end(), part.begin(), part.end());
   }
-  std::string err;
-  if (!WriteFileAtomic((fs::path(tmp_dir) / "backtest.csv").string(), BacktestCsv(rows, dialect),
-                       &err)) {
+  if (!output.Write("backtest.csv", BacktestCsv(rows, dialect), &err) || !output.Commit(&err)) {
     std::fprintf(stderr, "sdsim backtest: %s\n", err.c_str());
-    return fail(kExitOutputError);
-  }
-  if (const fs::path parent = fs::path(out_dir).parent_path(); !parent.empty())
-    fs::create_directories(parent, ec);
-  fs::rename(tmp_dir, out_dir, ec);
-  if (ec) {
-    std::fprintf(stderr, "sdsim backtest: cannot rename %s to %s: %s\n", tmp_dir.c_str(),
-                 out_dir.c_str(), ec.message().c_str());
-    return fail(kExitOutputError);
+    return kExitOutputError;
   }
   std::fputs(BacktestSummary(rows).c_str(), stdout);
   std::printf("\nresults in %s/: backtest.csv, origin_*/baseline.json, origin_*/fit_report.csv\n",

@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/limits.h"
 #include "cli/load.h"
 #include "cli/options.h"
 #include "cli/out_dir.h"
@@ -57,39 +58,32 @@ const char kHelp[] =
 int ExpectCommand(const std::vector<std::string>& args,
                   const std::vector<std::string>& full_command) {
   std::vector<std::string> files;
-  std::string out_dir, period = "year", csv = "intl";
-  bool ignore_capacity = false, quiet = false, strict = false;
-  int threads = 0;
+  CommonOptions common;
+  bool ignore_capacity = false, strict = false;
+  const unsigned which = kOptThreads | kOptOut | kOptPeriod | kOptCsv;
   po::options_description opts("Options");
-  opts.add_options()("help,h", "show this help")(
-      "out,o", po::value(&out_dir), "output folder (default: a new folder under results/)")(
-      "period", po::value(&period)->default_value("year"), "reporting period: year, half or month")(
-      "csv", po::value(&csv)->default_value("intl"),
-      "CSV dialect: intl (, and .) or nl (; and decimal comma, for a Dutch Excel)")(
-      "ignore-capacity", po::bool_switch(&ignore_capacity),
-      "compute as if no form had a capacity limit (and the toegang no slots); warns per capped "
-      "form")("threads,t", po::value(&threads)->default_value(0), "worker threads (0 = all cores)")(
-      "quiet,q", po::bool_switch(&quiet), "no table on stdout")(
+  opts.add_options()("help,h", "show this help");
+  AddCommonOptions(&opts, which, &common);
+  opts.add_options()("ignore-capacity", po::bool_switch(&ignore_capacity),
+                     "compute as if no form had a capacity limit (and the toegang no slots); "
+                     "warns per capped form")("quiet,q", po::bool_switch(&common.quiet),
+                                              "no table on stdout")(
       "strict", po::bool_switch(&strict),
       "plausibility warnings (values that look mistyped) are errors: nothing is run");
   if (const int code = ParseCommandLine(args, opts, "expect", std::string(kUsage) + kHelp, &files);
       code >= 0)
     return code;
   BuildOptions build;
-  CsvDialect dialect = CsvDialect::kIntl;
-  std::string usage_error;
-  if (files.empty())
-    usage_error = "name at least one scenario file";
-  else if (threads < 0 || threads > 1024)
-    usage_error = "--threads must be between 0 (all cores) and 1024";
-  else if (!ParsePeriodKind(period, &build.periods))
-    usage_error = "--period must be year, half or month";
-  else if (!ParseCsvDialect(csv, &dialect))
-    usage_error = "--csv must be intl or nl";
-  if (!usage_error.empty()) {
-    std::fprintf(stderr, "sdsim expect: %s (see sdsim expect --help)\n", usage_error.c_str());
-    return kExitUsage;
-  }
+  std::string usage_error = CheckCommonOptions(which, &common);
+  if (usage_error.empty() && files.empty()) usage_error = "name at least one scenario file";
+  if (usage_error.empty()) usage_error = CheckPathTexts("the file name", files);
+  if (!usage_error.empty()) return UsageError("expect", usage_error);
+  build.periods = common.period;
+  const CsvDialect dialect = common.dialect;
+  const int threads = common.threads;
+  const bool quiet = common.quiet;
+  const std::string period = common.period_text;
+  std::string out_dir = common.out;
 
   LoadedScenarios loaded;
   if (!LoadScenarioFiles(files, build, &loaded, strict)) return kExitInvalidInput;
@@ -123,10 +117,10 @@ int ExpectCommand(const std::vector<std::string>& args,
   for (const std::string& w : warnings) std::fprintf(stderr, "%s\n", w.c_str());
 
   if (out_dir.empty()) out_dir = DefaultOutDir(loaded.resolved.front().name);
-  bool created = false;
+  OutputFolder output;
   std::string err;
-  if (!MakeOutDir(out_dir, &created, &err)) {
-    std::fprintf(stderr, "sdsim expect: %s\n", err.c_str());
+  if (!output.Prepare(out_dir, 0, &err)) {
+    std::fprintf(stderr, "sdsim expect: %s; nothing was computed or written.\n", err.c_str());
     return kExitOutputError;
   }
 
@@ -172,7 +166,7 @@ int ExpectCommand(const std::vector<std::string>& args,
   manifest["ignore_capacity"] = ignore_capacity;
   manifest["notes"] = ExpectNotes();
   outputs.push_back({"manifest.json", manifest.dump(2) + "\n"});
-  if (!WriteOutputs(out_dir, outputs, &err)) {
+  if (!output.WriteAll(outputs, &err) || !output.Commit(&err)) {
     std::fprintf(stderr, "sdsim expect: %s\n", err.c_str());
     return kExitOutputError;
   }

@@ -6,7 +6,9 @@
 
 #include "cli/commands.h"
 #include "cli/fit_inputs.h"
+#include "cli/limits.h"
 #include "cli/options.h"
+#include "cli/out_dir.h"
 #include "fit/fit_report.h"
 #include "fit/scenario_writer.h"
 #include "io/files.h"
@@ -44,7 +46,8 @@ const char kFitHelp[] =
 int FitCommand(const std::vector<std::string>& args, const std::vector<std::string>& full_command) {
   std::vector<std::string> files;
   FitInputOptions in;
-  std::string from, extract, out = "baseline.json", extends, csv = "intl", name = "fitted";
+  CommonOptions common;
+  std::string from, extract, out = "baseline.json", extends, name = "fitted";
   int transition_days = 31, until = 0;
   bool no_uncertainty = false, force = false;
   po::options_description opts("Options");
@@ -69,42 +72,45 @@ int FitCommand(const std::vector<std::string>& args, const std::vector<std::stri
       "skip malformed rows (counted in the report) instead of stopping")(
       "no-parameter-uncertainty", po::bool_switch(&no_uncertainty),
       "no estimation uncertainty in the scenario (only process noise)")(
-      "csv", po::value(&csv)->default_value("intl"), "dialect of fit_report.csv: intl or nl")(
-      "force", po::bool_switch(&force), "replace --out if it exists");
+      "force", po::bool_switch(&force), "replace --out and its fit_report.csv if they exist");
+  AddCommonOptions(&opts, kOptCsv, &common);
   if (const int code = ParseCommandLine(args, opts, "fit", kFitHelp, &files); code >= 0)
     return code;
   FitOptions fo;
-  CsvDialect dialect = CsvDialect::kIntl;
-  std::string usage;
-  if (files.size() != 1)
-    usage = "name one records file";
-  else if (in.population.empty())
+  std::string usage = CheckCommonOptions(kOptCsv, &common);
+  const CsvDialect dialect = common.dialect;
+  if (usage.empty() && files.size() != 1) usage = "name one records file";
+  if (usage.empty() && in.population.empty())
     usage = "--population FILE is required (year,age_band,count)";
-  else if (transition_days < 0 || transition_days > 3650)
+  if (usage.empty() && (transition_days < 0 || transition_days > 3650))
     usage = "--transition-days must be between 0 and 3650";
-  else if (until != 0 && (until < 1900 || until > 2200))
+  if (usage.empty() && until != 0 && (until < 1900 || until > 2200))
     usage = "--until must be a year";
-  else if (!ParseCsvDialect(csv, &dialect))
-    usage = "--csv must be intl or nl";
-  else if (!force && fs::exists(out))
-    usage = out + " exists; choose another --out or add --force to replace it";
-  if (!usage.empty()) {
-    std::fprintf(stderr, "sdsim fit: %s (see sdsim fit --help)\n", usage.c_str());
-    return kExitUsage;
-  }
+  if (usage.empty())
+    usage = CheckPathTexts("the file name",
+                           {files[0], in.population, in.map, in.reasons, extends, out});
+  if (!usage.empty()) return UsageError("fit", usage);
   if (!ParseDateOption("fit", "from", from, &fo.from) ||
       !ParseDateOption("fit", "extract-date", extract, &fo.extract))
     return kExitUsage;
   fo.transition_days = transition_days;
   fo.until_year = until;
   in.records = files[0];
+  // Checked (and the temporary files made) before the work: an existing --out or a folder that
+  // cannot be written is reported at once. baseline.json appears last, when both are complete.
+  const std::string report = (fs::path(out).parent_path() / "fit_report.csv").string();
+  OutputFiles output;
+  std::string err;
+  if (!output.Prepare({out, report}, force, "--out", &err)) {
+    std::fprintf(stderr, "sdsim fit: %s\n", err.c_str());
+    return kExitOutputError;
+  }
   RecordSet records;
   PopulationTable population;
   if (!LoadFitInputs("fit", in, &records, &population)) return kExitInvalidInput;
   ResolvedScenario base;
   if (!extends.empty() && !LoadBase(extends, &base)) return kExitInvalidInput;
   FitResult fit;
-  std::string err;
   if (!FitRecords(records, population, fo, &fit, &err)) {
     std::fprintf(stderr, "sdsim fit: %s; nothing was written.\n", err.c_str());
     return kExitInvalidInput;
@@ -123,12 +129,9 @@ int FitCommand(const std::vector<std::string>& args, const std::vector<std::stri
   for (size_t i = 0; i < full_command.size(); ++i) cmd += (i ? " " : "") + full_command[i];
   wi.generated_by = cmd + " (" + UtcNow() + ")";
   const std::string text = WriteFittedScenario(wi);
-  std::error_code ec;
-  const fs::path parent = fs::path(out).parent_path();
-  if (!parent.empty()) fs::create_directories(parent, ec);
-  if (!WriteValidScenario(out, text)) return kExitInvalidInput;
-  const std::string report = (parent / "fit_report.csv").string();
-  if (!WriteFileAtomic(report, FitReportCsv(records, population, fit, dialect), &err)) {
+  if (!WriteValidScenario(output.TempPath(0), out, text)) return kExitInvalidInput;
+  if (!output.Write(1, FitReportCsv(records, population, fit, dialect), &err) ||
+      !output.Commit(&err)) {
     std::fprintf(stderr, "sdsim fit: %s\n", err.c_str());
     return kExitOutputError;
   }

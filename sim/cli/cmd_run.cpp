@@ -11,6 +11,7 @@
 
 #include "cli/commands.h"
 #include "cli/dist.h"
+#include "cli/limits.h"
 #include "cli/load.h"
 #include "cli/options.h"
 #include "cli/out_dir.h"
@@ -77,27 +78,16 @@ const char kRunHelp[] =
 
 int RunCommand(const std::vector<std::string>& args, const std::vector<std::string>& full_command) {
   std::vector<std::string> files;
-  // Not given: 1000 (a sentinel, so that --precision can refuse an explicit count).
-  constexpr long long kNotGiven = std::numeric_limits<long long>::min();
-  long long replications = kNotGiven, seed = 1;
+  CommonOptions common;
+  std::string baseline, budget, per_rep, records;
   PrecisionOption precision;
-  int threads = 0;
-  std::string out_dir, period = "year", csv = "intl", baseline, budget, per_rep, records;
-  bool quiet = false, no_report = false, strict = false;
+  bool no_report = false, strict = false;
   std::string labels = "nl";
   PresentationOptions pres;
   po::options_description opts("Options");
-  opts.add_options()("help,h", "show this help")(
-      "replications,r", po::value(&replications),
-      "replications per scenario (default 1000; more = narrower percentiles; 1000 is a good "
-      "start, or let --precision decide)")(
-      "seed,s", po::value(&seed)->default_value(1),
-      "random seed; the same seed reproduces the same numbers")(
-      "threads,t", po::value(&threads)->default_value(0), "worker threads (0 = all cores)")(
-      "out,o", po::value(&out_dir), "output folder (default: a new folder under results/)")(
-      "period", po::value(&period)->default_value("year"), "reporting period: year, half or month")(
-      "csv", po::value(&csv)->default_value("intl"),
-      "CSV dialect: intl (, and .) or nl (; and decimal comma, for a Dutch Excel)")(
+  opts.add_options()("help,h", "show this help");
+  AddCommonOptions(&opts, kOptAllCommon, &common);
+  opts.add_options()(
       "baseline", po::value(&baseline),
       "the scenario file the others are compared with (default: the one marked \"baseline\": "
       "true, else the one every other file extends)")(
@@ -105,9 +95,8 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
       "a begroting file (JSON) to check every scenario's cost against")(
       "per-replication", po::value(&per_rep)->implicit_value("totals"),
       "also write replications.csv: 'totals' (domains, pillars, taakvelden, totals; key metrics) "
-      "or 'all' "
-      "(every row and metric; large)")("quiet,q", po::bool_switch(&quiet), "no progress line")(
-      "xlsx", po::bool_switch(&pres.xlsx), "also write results.xlsx (an Excel workbook)")(
+      "or 'all' (every row and metric; large)")("xlsx", po::bool_switch(&pres.xlsx),
+                                                "also write results.xlsx (an Excel workbook)")(
       "xlsx-percentiles", po::bool_switch(&pres.workbook.percentiles),
       "the workbook's Begroting sheet shows p5 and p95 next to each mean")(
       "no-report", po::bool_switch(&no_report), "do not write report.html")(
@@ -125,35 +114,30 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
     return code;
   BuildOptions build;
   JobOptions job;
-  std::string usage_error;
-  const bool replications_given = replications != kNotGiven;
-  if (!replications_given) replications = 1000;
   if (!baseline.empty() && std::find(files.begin(), files.end(), baseline) == files.end())
     files.insert(files.begin(), baseline);
-  if (files.empty())
-    usage_error = "name at least one scenario file";
-  else if (replications < 1 || replications > 100000000)
-    usage_error = "--replications must be between 1 and 100000000";
-  else if (seed < 0)
-    usage_error = "--seed must be 0 or more";
-  else if (threads < 0 || threads > 1024)
-    usage_error = "--threads must be between 0 (all cores) and 1024";
-  else if (!ParsePeriodKind(period, &build.periods))
-    usage_error = "--period must be year, half or month";
-  else if (!ParseCsvDialect(csv, &job.dialect))
-    usage_error = "--csv must be intl or nl";
-  else if (!per_rep.empty() && per_rep != "totals" && per_rep != "all")
+  std::string usage_error = CheckCommonOptions(kOptAllCommon, &common);
+  if (usage_error.empty() && files.empty()) usage_error = "name at least one scenario file";
+  if (usage_error.empty()) usage_error = CheckPathTexts("the file name", files);
+  if (usage_error.empty() && !budget.empty())
+    usage_error = CheckPathText("the --budget file name", budget);
+  if (usage_error.empty() && !records.empty())
+    usage_error = CheckPathText("the --records file name", records);
+  if (usage_error.empty() && !per_rep.empty() && per_rep != "totals" && per_rep != "all")
     usage_error = "--per-replication must be totals or all";
-  else if (!ParseLang(labels, &pres.workbook.lang))
+  if (usage_error.empty() && !ParseLang(labels, &pres.workbook.lang))
     usage_error = "--labels must be nl or en";
-  else
-    usage_error = CheckPrecisionOptions(&precision, replications_given);
-  if (precision.target > 0) replications = precision.max_replications;
+  if (usage_error.empty())
+    usage_error = CheckPrecisionOptions(&precision, common.replications_given);
+  if (!usage_error.empty()) return UsageError("run", usage_error);
+  if (precision.target > 0) common.replications = precision.max_replications;
   pres.report = !no_report;
-  if (!usage_error.empty()) {
-    std::fprintf(stderr, "sdsim run: %s (see sdsim run --help)\n", usage_error.c_str());
-    return kExitUsage;
-  }
+  build.periods = common.period;
+  job.dialect = common.dialect;
+  const long long replications = common.replications;
+  const int threads = common.threads;
+  std::string out_dir = common.out;
+  const bool quiet = common.quiet;
 
   LoadedScenarios loaded;
   if (!LoadScenarioFiles(files, build, &loaded, strict)) return kExitInvalidInput;
@@ -184,47 +168,44 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
     job.baseline = choice.index;
     baseline_reason = choice.reason;
   }
-  if (out_dir.empty()) out_dir = DefaultOutDir(loaded.resolved[job.baseline].name);
-  bool created = false;
-  std::string err;
-  // Check now that the folder can be made (so a long run does not fail at the end), but leave
-  // nothing behind until the results are there: a killed run leaves no empty folder.
-  if (dist.root() && !MakeOutDir(out_dir, &created, &err)) {
-    std::fprintf(stderr, "sdsim run: %s\n", err.c_str());
-    if (dist.distributed()) AbortDist(kExitOutputError);
-    return kExitOutputError;
-  }
-  std::error_code ec;
-  if (created && per_rep.empty())
-    fs::remove(out_dir, ec);  // the per-replication file streams into it
-
-  RunInfo info;
-  info.command_line = full_command;
-  info.seed = static_cast<uint64_t>(seed);
-  info.replications = static_cast<int>(replications);
-  info.threads = EffectiveThreads(threads);
-  info.period = period;
-  info.started_utc = UtcNow();
-
   std::vector<const Model*> models;
   std::vector<std::string> names;
   for (size_t s = 0; s < loaded.models.size(); ++s) {
     models.push_back(&loaded.models[s]);
     names.push_back(loaded.resolved[s].name);
   }
-  job.seed = info.seed;
-  job.replications = info.replications;
+  if (const std::string err = CheckMemoryFits(models, names, threads); !err.empty()) {
+    if (dist.root())
+      std::fprintf(stderr, "sdsim run: %s; nothing was run or written.\n", err.c_str());
+    return kExitInvalidInput;
+  }
+  if (!per_rep.empty())
+    job.per_replication = per_rep == "all" ? PerReplication::kAll : PerReplication::kTotals;
+  job.seed = common.seed;
+  job.replications = common.replications;
   job.precision = precision.target;
   job.threads = threads;
   job.cancel = &g_interrupted;
   job.distribute = dist.distributed();
-  if (!per_rep.empty()) {
-    job.per_replication = per_rep == "all" ? PerReplication::kAll : PerReplication::kTotals;
-    job.per_replication_path =
-        (fs::path(out_dir) / "replications.csv").string() + ".tmp-" + std::to_string(::getpid());
-  }
+
+  // Ctrl-C (and a terminal closing, or `kill`) from here on stops the run and writes nothing.
   std::signal(SIGINT, OnSigint);
   std::signal(SIGTERM, OnSigint);
+  std::signal(SIGHUP, OnSigint);
+  // The output folder is checked and its temporary folder made before the simulation, so a
+  // long run does not fail at the end; the files appear in it all at once when it is done.
+  if (out_dir.empty()) out_dir = DefaultOutDir(loaded.resolved[job.baseline].name);
+  OutputFolder output;
+  std::string err;
+  if (dist.root() && !output.Prepare(out_dir, ExpectedOutputBytes(models, job), &err)) {
+    std::fprintf(stderr, "sdsim run: %s; nothing was run or written.\n", err.c_str());
+    if (dist.distributed()) AbortDist(kExitOutputError);
+    return kExitOutputError;
+  }
+  if (job.per_replication != PerReplication::kNone)
+    job.per_replication_path = output.TempPath("replications.csv");
+
+  RunInfo info = NewRunInfo(full_command, common);
   Progress progress("replications", replications, !quiet && dist.root() && StderrIsTerminal());
   job.progress = [&](long done) { progress.Update(done); };
   JobOutputs result = RunJob(models, names, job);
@@ -235,13 +216,14 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
   info.precision = &result.precision;
   info.events = result.events;
   info.finished_utc = UtcNow();
-  if (result.interrupted || !result.error.empty()) {
-    if (!job.per_replication_path.empty()) fs::remove(job.per_replication_path, ec);
-    if (created) fs::remove(out_dir, ec);  // only if still empty
-    if (!result.error.empty()) {
-      std::fprintf(stderr, "sdsim run: %s\n", result.error.c_str());
-      return kExitOutputError;
-    }
+  if (!result.error.empty()) {
+    output.Abandon();
+    std::fprintf(stderr, "sdsim run: %s; nothing was written.\n", result.error.c_str());
+    if (dist.distributed()) AbortDist(kExitOutputError);
+    return kExitOutputError;
+  }
+  if (result.interrupted) {
+    output.Abandon();
     std::fprintf(stderr,
                  "sdsim run: interrupted after %ld of %lld replications; nothing was written.\n",
                  result.replications_done, replications);
@@ -259,18 +241,12 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
   info.peak_memory_mb = PeakMemoryMb();
   result.files.push_back({"manifest.json", ManifestJson(info, resolved, models)});
   if (!AddPresentations(pres, &result.files, &err)) {
-    std::fprintf(stderr, "sdsim run: %s; nothing was written\n", err.c_str());
-    if (!job.per_replication_path.empty()) fs::remove(job.per_replication_path, ec);
-    if (created) fs::remove(out_dir, ec);
+    output.Abandon();
+    std::fprintf(stderr, "sdsim run: %s; nothing was written.\n", err.c_str());
     return kExitOutputError;
   }
-  bool made = false;
-  if (!MakeOutDir(out_dir, &made, &err) || !WriteOutputs(out_dir, result.files, &err) ||
-      (!job.per_replication_path.empty() &&
-       std::rename(job.per_replication_path.c_str(),
-                   (fs::path(out_dir) / "replications.csv").c_str()) != 0)) {
-    std::fprintf(stderr, "sdsim run: %s\n",
-                 err.empty() ? "cannot rename replications.csv" : err.c_str());
+  if (!output.WriteAll(result.files, &err) || !output.Commit(&err)) {
+    std::fprintf(stderr, "sdsim run: %s\n", err.c_str());
     return kExitOutputError;
   }
   if (!records.empty()) {

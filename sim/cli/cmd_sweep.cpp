@@ -3,8 +3,8 @@
 // every point with a column per varied key), with --baseline sweep_compare.csv (each point against
 // a baseline scenario, paired) and with --budget sweep_budget.csv. Every point is checked before
 // anything runs; progress shows from the start; a table of each point's key results, with the
-// difference from the base point, is printed at the end; finished points are never lost:
-// the files are rewritten after each point.
+// difference from the base point, is printed at the end. The files appear together when the sweep
+// ends (after Ctrl-C with the points finished by then; after kill -9 not at all: cli/out_dir.h).
 #include <boost/program_options.hpp>
 #include <csignal>
 #include <cstdio>
@@ -13,6 +13,7 @@
 
 #include "cli/commands.h"
 #include "cli/dist.h"
+#include "cli/limits.h"
 #include "cli/load.h"
 #include "cli/options.h"
 #include "cli/out_dir.h"
@@ -51,8 +52,9 @@ const char kSweepHelp[] =
     "cost paid by the gemeente in the last year with the difference from the base point (the\n"
     "point with the values of BASE.json, else the first); with --baseline FILE also each point's\n"
     "paired difference from that scenario (sweep_compare.csv), with --budget FILE the chance of\n"
-    "overrunning the begroting (sweep_budget.csv). The files are rewritten after every point, so\n"
-    "an interrupted sweep keeps the points that finished.\n"
+    "overrunning the begroting (sweep_budget.csv). The files appear together when the sweep\n"
+    "ends; after Ctrl-C they hold the points finished by then (the manifest says "
+    "\"interrupted\").\n"
     "\n"
     "Example:\n"
     "  sdsim sweep scenarios/dronten/lokale_teams.json --vary levers.lokale_teams.share=0.3,0.5 "
@@ -89,34 +91,33 @@ std::string PrefixRows(const std::string& csv, const std::string& prefix,
 int SweepCommand(const std::vector<std::string>& args,
                  const std::vector<std::string>& full_command) {
   std::vector<std::string> files, vary;
-  long long replications = 1000, seed = 1;
-  int threads = 0;
-  std::string out_dir, period = "year", csv = "intl", baseline_file, budget_file;
-  bool quiet = false, strict = false;
+  CommonOptions common;
+  std::string baseline_file, budget_file;
+  bool strict = false;
   po::options_description opts("Options");
   opts.add_options()("help,h", "show this help")("vary", po::value(&vary),
-                                                 "KEY=v1,v2,... (repeatable)")(
-      "replications,r", po::value(&replications)->default_value(1000), "replications per point")(
-      "seed,s", po::value(&seed)->default_value(1), "random seed (the same for every point)")(
-      "threads,t", po::value(&threads)->default_value(0), "worker threads (0 = all cores)")(
-      "out,o", po::value(&out_dir), "output folder (default: a new folder under results/)")(
-      "period", po::value(&period)->default_value("year"), "reporting period: year, half or month")(
-      "csv", po::value(&csv)->default_value("intl"), "CSV dialect: intl or nl")(
-      "baseline", po::value(&baseline_file),
-      "a scenario file every point is compared with, paired (sweep_compare.csv)")(
+                                                 "KEY=v1,v2,... (repeatable)");
+  AddCommonOptions(&opts, kOptAllCommon, &common, "replications per point");
+  opts.add_options()("baseline", po::value(&baseline_file),
+                     "a scenario file every point is compared with, paired (sweep_compare.csv)")(
       "budget", po::value(&budget_file),
       "a begroting file (JSON) every point is checked against (sweep_budget.csv)")(
-      "quiet,q", po::bool_switch(&quiet), "no progress line")(
       "strict", po::bool_switch(&strict),
       "plausibility warnings (values that look mistyped) are errors: nothing is run");
   if (const int code = ParseCommandLine(args, opts, "sweep", std::string(kSweepHelp), &files);
       code >= 0)
     return code;
   BuildOptions build;
-  CsvDialect dialect;
-  std::string usage_error;
+  std::string usage_error = CheckCommonOptions(kOptAllCommon, &common);
+  if (usage_error.empty()) usage_error = CheckPathTexts("the file name", files);
+  if (usage_error.empty() && !baseline_file.empty())
+    usage_error = CheckPathText("the --baseline file name", baseline_file);
+  if (usage_error.empty() && !budget_file.empty())
+    usage_error = CheckPathText("the --budget file name", budget_file);
   std::vector<Axis> axes;
   for (const std::string& v : vary) {
+    if (!usage_error.empty()) break;
+    if (!(usage_error = CheckText("--vary", v)).empty()) break;
     Axis a;
     if (!(usage_error = ParseAxis(v, &a)).empty()) break;
     axes.push_back(a);
@@ -126,19 +127,14 @@ int SweepCommand(const std::vector<std::string>& args,
       usage_error = "name exactly one base scenario file";
     else if (axes.empty())
       usage_error = "give at least one --vary KEY=v1,v2,...";
-    else if (replications < 1)
-      usage_error = "--replications must be at least 1";
-    else if (threads < 0)
-      usage_error = "--threads must be 0 (all cores) or more";
-    else if (!ParsePeriodKind(period, &build.periods))
-      usage_error = "--period must be year, half or month";
-    else if (!ParseCsvDialect(csv, &dialect))
-      usage_error = "--csv must be intl or nl";
   }
-  if (!usage_error.empty()) {
-    std::fprintf(stderr, "sdsim sweep: %s (see sdsim sweep --help)\n", usage_error.c_str());
-    return kExitUsage;
-  }
+  if (!usage_error.empty()) return UsageError("sweep", usage_error);
+  build.periods = common.period;
+  const CsvDialect dialect = common.dialect;
+  const int threads = common.threads;
+  const bool quiet = common.quiet;
+  const long long replications = common.replications;
+  std::string out_dir = common.out;
   const Dist& dist = CurrentDist();
   // The base (and the baseline) must be valid, and every varied key must name a place in it.
   std::vector<std::string> inputs = files;
@@ -242,23 +238,30 @@ int SweepCommand(const std::vector<std::string>& args,
   const bool base_is_file = base_point < points;
   if (!base_is_file) base_point = 0;
 
+  for (size_t point = 0; point < points; ++point)
+    if (const std::string e = CheckMemoryFits({&models[point]}, {resolved.name}, threads);
+        !e.empty()) {
+      if (dist.root())
+        std::fprintf(stderr, "sdsim sweep: point %zu (%s): %s; nothing was run or written.\n",
+                     point + 1, labels[point].c_str(), e.c_str());
+      return kExitInvalidInput;
+    }
+
+  // sweep.csv (and the others) and manifest.json appear together at the end (or after Ctrl-C,
+  // with the points finished by then); the output folder is checked before the first point runs.
   if (out_dir.empty()) out_dir = DefaultOutDir(resolved.name + "_sweep");
-  bool created = false;
+  OutputFolder output;
   std::string err;
-  if (dist.root() && !MakeOutDir(out_dir, &created, &err)) {
-    std::fprintf(stderr, "sdsim sweep: %s\n", err.c_str());
+  if (dist.root() && !output.Prepare(out_dir, 0, &err)) {
+    std::fprintf(stderr, "sdsim sweep: %s; nothing was run or written.\n", err.c_str());
+    if (dist.distributed()) AbortDist(kExitOutputError);
     return kExitOutputError;
   }
   std::signal(SIGINT, OnSweepSigint);
   std::signal(SIGTERM, OnSweepSigint);
-  RunInfo info;
-  info.command_line = full_command;
-  info.seed = static_cast<uint64_t>(seed);
-  info.replications = static_cast<int>(replications);
-  info.threads = EffectiveThreads(threads);
-  info.period = period;
+  std::signal(SIGHUP, OnSweepSigint);
+  RunInfo info = NewRunInfo(full_command, common);
   info.budget_file = budget_file;
-  info.started_utc = UtcNow();
   const Model* baseline = baseline_file.empty() ? nullptr : &base.models.back();
   const std::string& baseline_name = base.resolved.back().name;
   // Progress from the start, per replication of every point (this rank's points as they run,
@@ -316,9 +319,8 @@ int SweepCommand(const std::vector<std::string>& args,
   std::vector<Headline> headlines(points);
   std::vector<bool> finished_point(points, false);
   size_t finished = 0;
-  bool write_failed = false;
   auto deliver = [&](size_t point, const std::string& text) {
-    if (write_failed || text.rfind("!", 0) == 0) return;  // interrupted: no progress, no rows
+    if (text.rfind("!", 0) == 0) return;  // interrupted: no progress, no rows
     progress.Update(static_cast<long>(point + 1) * replications);
     const Json got = Json::parse(text);
     headlines[point] = HeadlineFromJson(got["headline"]);
@@ -334,7 +336,13 @@ int SweepCommand(const std::vector<std::string>& args,
       }
       it->second += got["rows"][file].get<std::string>();
     }
-    // Rewrite after every point: finished points survive an interruption or a later failure.
+  };
+  RunDistPoints(points, compute, deliver);
+  if (!dist.root()) return kExitOk;
+  progress.Finish();
+  if (finished == 0) {
+    output.Abandon();
+  } else {
     info.outputs.clear();
     for (const auto& t : tables) info.outputs.push_back(t.first);
     info.outputs.push_back("manifest.json");
@@ -347,25 +355,21 @@ int SweepCommand(const std::vector<std::string>& args,
       manifest_models.push_back(baseline);
     }
     Json manifest = Json::parse(ManifestJson(info, scenarios, manifest_models));
-    manifest["sweep"] = {
-        {"vary", vary}, {"points", points}, {"finished", finished}, {"base_point", base_point + 1}};
+    manifest["sweep"] = {{"vary", vary},
+                         {"points", points},
+                         {"finished", finished},
+                         {"base_point", base_point + 1},
+                         {"interrupted", g_sweep_interrupted.load()}};
     if (baseline) manifest["sweep"]["baseline"] = baseline_name;
     std::vector<std::pair<std::string, std::string>> out = tables;
-    out.push_back({"manifest.json", manifest.dump(2) + "\n"});
-    if (!WriteOutputs(out_dir, out, &err)) {
+    out.push_back(
+        {"manifest.json", manifest.dump(2, ' ', false, Json::error_handler_t::replace) + "\n"});
+    if (!output.WriteAll(out, &err) || !output.Commit(&err)) {
       std::fprintf(stderr, "sdsim sweep: %s\n", err.c_str());
-      write_failed = true;
+      if (dist.distributed()) AbortDist(kExitOutputError);
+      return kExitOutputError;
     }
-  };
-  RunDistPoints(points, compute, deliver);
-  if (!dist.root()) return kExitOk;
-  progress.Finish();
-  if (write_failed) {
-    if (dist.distributed()) AbortDist(kExitOutputError);
-    return kExitOutputError;
   }
-  std::error_code ec;
-  if (finished == 0 && created) fs::remove(out_dir, ec);
   std::vector<std::vector<std::string>> values(points);
   for (size_t p = 0; p < points; ++p)
     for (const CsvCell& c : cells[p])

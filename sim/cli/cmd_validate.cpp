@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "cli/commands.h"
+#include "cli/limits.h"
 #include "cli/load.h"
 #include "cli/validate_budget.h"
 #include "scenario/budget_file.h"
@@ -88,6 +89,8 @@ int ValidateCommand(const std::vector<std::string>& args) {
                stderr);
     return kExitUsage;
   }
+  if (const std::string err = CheckPathTexts("the file name", files); !err.empty())
+    return UsageError("validate", err);
   // Begroting files among the files are checked as such, against the scenario each names.
   const auto is_budget = [](const std::string& f) { return IsBudgetFile(f); };
   std::vector<std::string> own_budgets;

@@ -1,8 +1,6 @@
 // Inputs and output checks of `sdsim fit` and `sdsim backtest` (see fit_inputs.h).
 #include "cli/fit_inputs.h"
 
-#include <unistd.h>
-
 #include <cstdio>
 #include <filesystem>
 
@@ -62,36 +60,28 @@ std::string RelativeTo(const std::string& base, const std::string& out_path) {
   return ec || rel.empty() ? fs::absolute(base, ec).string() : rel.generic_string();
 }
 
-bool WriteValidScenario(const std::string& path, const std::string& text) {
-  // Validate the file where it will live, so that a relative "extends" resolves as it will.
-  const std::string tmp = path + ".check-" + std::to_string(::getpid()) + ".json";
+bool WriteValidScenario(const std::string& path, const std::string& shown,
+                        const std::string& text) {
+  // Validated where it will live (`path` is beside `shown`), so a relative "extends" resolves as
+  // it will.
   std::string err;
-  if (!WriteFileAtomic(tmp, text, &err)) {
+  if (!WriteFileAtomic(path, text, &err)) {
     std::fprintf(stderr, "sdsim: %s\n", err.c_str());
     return false;
   }
   ResolvedScenario resolved;
   Model model;
   Problems problems;
-  const bool ok = LoadScenario(tmp, BuildOptions{}, &resolved, &model, &problems);
+  if (LoadScenario(path, BuildOptions{}, &resolved, &model, &problems)) return true;
   std::error_code ec;
-  if (!ok) {
-    fs::remove(tmp, ec);
-    for (Problem& p : problems) {
-      if (p.file == tmp) p.file = path;
-      std::fprintf(stderr, "%s\n", p.ToString().c_str());
-    }
-    std::fprintf(stderr,
-                 "sdsim: the fitted scenario would not validate (above); nothing was written.\n");
-    return false;
+  fs::remove(path, ec);
+  for (Problem& p : problems) {
+    if (p.file == path) p.file = shown;
+    std::fprintf(stderr, "%s\n", p.ToString().c_str());
   }
-  fs::rename(tmp, path, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    std::fprintf(stderr, "sdsim: cannot write %s\n", path.c_str());
-    return false;
-  }
-  return true;
+  std::fprintf(stderr,
+               "sdsim: the fitted scenario would not validate (above); nothing was written.\n");
+  return false;
 }
 
 }  // namespace sdsim

@@ -26,8 +26,9 @@ bool ParseDateOption(const char* command, const char* flag, const std::string& t
 bool LoadBase(const std::string& path, ResolvedScenario* base);
 // `extends` as written in a file at `out_path`: the base path relative to the file's folder.
 std::string RelativeTo(const std::string& base, const std::string& out_path);
-// Writes `text` to `path` atomically if it builds as a valid scenario; otherwise prints the
-// problems (naming `path`) and writes nothing.
-bool WriteValidScenario(const std::string& path, const std::string& text);
+// Writes `text` to `path` (a temporary file of an output set, beside where it will be shown) and
+// checks that it builds as a valid scenario; otherwise prints the problems (naming `shown`),
+// removes it and returns false.
+bool WriteValidScenario(const std::string& path, const std::string& shown, const std::string& text);
 
 }  // namespace sdsim

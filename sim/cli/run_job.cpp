@@ -26,6 +26,31 @@
 
 namespace sdsim {
 
+RunInfo NewRunInfo(const std::vector<std::string>& command_line, const CommonOptions& common) {
+  RunInfo info;
+  info.command_line = command_line;
+  info.seed = common.seed;
+  info.replications = common.replications;
+  info.threads = EffectiveThreads(common.threads);
+  info.period = common.period_text;
+  info.started_utc = UtcNow();
+  return info;
+}
+
+double ExpectedOutputBytes(const std::vector<const Model*>& models, const JobOptions& options) {
+  double cells = 0;
+  for (const Model* m : models)
+    cells += static_cast<double>(
+        ResultLayout{m->calendar.num_periods(), m->num_groups(), kNumMetrics}.size());
+  // A row of summary.csv or compare.csv is about 100 bytes, a line of replications.csv 60 (the
+  // totals are about a tenth of all rows); manifest.json holds the resolved scenarios.
+  double bytes = cells * 100 * (models.size() > 1 ? 2 : 1) + 1e6;
+  if (options.per_replication != PerReplication::kNone)
+    bytes += cells * 60 * options.replications *
+             (options.per_replication == PerReplication::kAll ? 1 : 0.1);
+  return bytes;
+}
+
 JobOutputs RunJob(const std::vector<const Model*>& models, const std::vector<std::string>& names,
                   const JobOptions& options) {
   JobOutputs out;
@@ -66,6 +91,8 @@ JobOutputs RunJob(const std::vector<const Model*>& models, const std::vector<std
   for (const Model* m : models)
     sizes.push_back(ResultLayout{m->calendar.num_periods(), m->num_groups(), kNumMetrics}.size());
   const auto sink = [&](int rep, const std::vector<RepResult>& results) {
+    // After Ctrl-C a replication may have been cut short: nothing more is counted (or kept).
+    if (options.cancel && options.cancel->load()) return;
     for (size_t s = 0; s < n; ++s) {
       aggregators[s].Add(results[s].values);
       targets[s].Add(results[s]);
@@ -91,7 +118,8 @@ JobOutputs RunJob(const std::vector<const Model*>& models, const std::vector<std
     writer->Close();
     if (!writer->ok()) out.error = options.per_replication_path + ": write failed";
   }
-  out.interrupted = options.cancel && options.cancel->load() && out.replications_done < run.planned;
+  // A replication under way when the flag was set stopped early: nothing of this job is kept.
+  out.interrupted = options.cancel && options.cancel->load();
   if (out.interrupted) return out;
   out.precision = precision.Result(options.precision, options.replications);
 

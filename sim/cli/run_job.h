@@ -12,8 +12,10 @@
 #include <vector>
 
 #include "cli/headline.h"
+#include "cli/limits.h"
 #include "core/model.h"
 #include "io/csv.h"
+#include "io/manifest.h"
 #include "io/replications_csv.h"
 #include "runner/precision.h"
 
@@ -48,6 +50,12 @@ struct JobOutputs {
   bool worker = false;  // an MPI rank other than 0: its results went to rank 0
   std::string error;    // set if the per-replication file could not be written
 };
+
+// About how large the files of RunJob will be (an upper estimate, for the free-space check).
+// The manifest's run description from the command line and its checked shared options, started now.
+RunInfo NewRunInfo(const std::vector<std::string>& command_line, const CommonOptions& common);
+
+double ExpectedOutputBytes(const std::vector<const Model*>& models, const JobOptions& options);
 
 JobOutputs RunJob(const std::vector<const Model*>& models, const std::vector<std::string>& names,
                   const JobOptions& options);

@@ -130,6 +130,10 @@ struct NodeModel {
   // empty = drawn as above. Birth days are days relative to the start date (negative).
   std::vector<double> initial_elapsed_days;
   std::vector<double> initial_birth_days;
+  // Draw the steady-state stock by the length-biased closed form with rejection of the Wlz exits
+  // (exact, same draws as before); false when most draws would be rejected (a Wlz hazard far
+  // above 1 / mean duration), then the tabulated quantiles are used instead.
+  bool stock_by_rejection = true;
 
   GroupMask groups{};  // groups this node's clients count in for unique clients
   uint64_t duration_key = 0, events_key = 0, stock_key = 0;
@@ -300,6 +304,17 @@ struct EffectModel {
   uint64_t key = 0;  // random stream of its draw
 };
 
+// What one replication of a model costs, estimated from the model before running it (by the
+// scenario builder): the basis of the up-front refusal of runs that would take too long or need
+// more memory than the machine has.
+struct WorkEstimate {
+  double events = 0;          // events per replication (arrivals, assessments, episodes)
+  double clients = 0;         // clients held at once, at most (start-date stock + all arrivals)
+  double bytes = 0;           // memory per replication (per worker thread)
+  std::string heaviest;       // JSON pointer of the key that contributes most, for messages
+  std::string heaviest_what;  // what that key gives, e.g. "400000000 requests over the horizon"
+};
+
 struct Model {
   std::string name;
   Calendar calendar{Date{2025, 1, 1}, Date{2028, 12, 31}, PeriodKind::kYear};
@@ -319,6 +334,7 @@ struct Model {
   // Lower Cholesky factor of the effects' correlation matrix (row-major, effects x effects);
   // empty = independent.
   std::vector<double> effect_cholesky;
+  WorkEstimate work;
 
   int num_nodes() const { return static_cast<int>(nodes.size()); }
   // The payer whose money the saldo is about: the municipality itself ("gemeente"), or -1.

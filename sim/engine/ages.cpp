@@ -52,7 +52,8 @@ void Simulation::PlaceInitialClients(int k) {
       // Each client's real time in care (from records).
       elapsed = node.initial_elapsed_days[i];
       remaining = node.duration.SampleRemaining(node_duration_[k], elapsed);
-    } else if (node.initial_elapsed_steady && node.duration.HasLengthBiased()) {
+    } else if (node.initial_elapsed_steady && node.duration.HasLengthBiased() &&
+               node.stock_by_rejection) {
       // Closed form: the whole episode is length-biased, and where the start date falls in it
       // is uniform; both parts then have the equilibrium density S(x) / E[D]. With a Wlz hazard
       // h the time already in care has density S(x) e^{-hx} / E[T] instead: keep a draw with

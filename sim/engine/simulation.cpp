@@ -184,7 +184,7 @@ void Simulation::Run(uint64_t seed, uint64_t rep, RepResult* out) {
     now_ = t;
     while (now_ >= period_end_[snapshots_]) Snapshot(snapshots_++);
     period_ = snapshots_;
-    ++events_;
+    if ((++events_ & 4095) == 0 && cancel_ && cancel_->load(std::memory_order_relaxed)) break;
     if (arrival) {
       OnArrival(static_cast<uint32_t>(next_source_));
       continue;

@@ -7,6 +7,7 @@
 // Not thread-safe: use one Simulation per thread.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <deque>
 #include <vector>
@@ -46,6 +47,9 @@ class Simulation {
   void Run(uint64_t seed, uint64_t rep, RepResult* out);
   // Number of events handled by the last Run() (for benchmarks).
   uint64_t events() const { return events_; }
+  // If set, Run() checks the flag every 4096 events and returns early once it is true (Ctrl-C);
+  // the result of that replication is then incomplete and must be discarded.
+  void SetCancel(const std::atomic<bool>* cancel) { cancel_ = cancel; }
 
  private:
   enum State : uint8_t { kFree, kWaiting, kInCare, kAway };
@@ -240,6 +244,7 @@ class Simulation {
   std::vector<double> source_cost_;        // scratch: per source, for Backlog()
   std::vector<uint32_t> review_scratch_;   // scratch: clients reviewed on a date
   int max_limit_age_ = 0;
+  const std::atomic<bool>* cancel_ = nullptr;
   // Only with an episode sink: each client slot's number and the start of its current care.
   EpisodeSink* sink_ = nullptr;
   std::vector<uint64_t> sink_serial_;

@@ -81,7 +81,8 @@ std::string ManifestJson(const RunInfo& info, const std::vector<const ResolvedSc
   j["reproduce"] =
       "Run the same sdsim version with the same command line on the same input files (check their "
       "sha256); any --threads (and any number of MPI ranks) gives the same CSV files.";
-  return j.dump(2) + "\n";
+  // Every text in it was checked to be UTF-8; replace anything else rather than abort.
+  return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace sdsim

@@ -22,8 +22,9 @@ struct BatchOptions {
   uint64_t seed = 1;
   int replications = 1000;
   int threads = 0;  // 0 = all hardware threads
-  // If set and it becomes true, no further replications are started (Ctrl-C); RunBatch returns
-  // after the ones in flight, and the caller must treat the results as incomplete.
+  // If set and it becomes true, no further replications are started and those in flight stop
+  // within a few thousand events (Ctrl-C); RunBatch returns soon after, and the caller must treat
+  // the results as incomplete (the last ones handed to the sink may be cut short).
   const std::atomic<bool>* cancel = nullptr;
   // Run only the replications first, first + stride, first + 2 stride, ... (< replications): one
   // process's share of a distributed run. The sink still sees each one's own index, in order.

@@ -115,18 +115,24 @@ void Builder::TabulateEquilibrium(NodeModel* node) {
   // tabulate its inverse CDF at 1024 equal probability steps.
   const Distribution& d = node->duration;
   const double h = node->wlz_per_day;
-  auto survival = [&](double x) { return d.Survival(x) * std::exp(-h * x); };
   const double top = std::min(d.Quantile(1 - 1e-7), 200 * kDaysPerYear);
   const int steps = 1 << 14;
   const double step = top / steps;
   std::vector<double> cdf(steps + 1, 0.0);
-  double prev = survival(0);
+  // The same integral without the Wlz exit (only needed when there is one).
+  double prev = d.Survival(0), prev_d = prev, total_d = 0;
   for (int i = 1; i <= steps; ++i) {
-    const double s = survival(i * step);
+    const double s_d = d.Survival(i * step), s = h > 0 ? s_d * std::exp(-h * i * step) : s_d;
     cdf[i] = cdf[i - 1] + 0.5 * step * (prev + s);
+    total_d += 0.5 * step * (prev_d + s_d);
     prev = s;
+    prev_d = s_d;
   }
   const double total = cdf.back();
+  // The rejection step in the engine keeps a fraction E[T] / E[D] of its draws (total / total_d
+  // here). Below 2% (50 tries per client on average, and without bound as the Wlz hazard grows)
+  // the table is used instead.
+  node->stock_by_rejection = !(total < 0.02 * total_d);
   const int n = 1024;
   node->equilibrium_quantiles.assign(n + 1, top);
   int i = 0;
@@ -183,7 +189,8 @@ void Builder::ReadForm(const Json& j, const std::string& ptr, int k) {
                (*b)["amount"].is_number())
         amount = (*b)["amount"].get<double>();
       if (amount >= 0)
-        lump_places = static_cast<int>(std::floor(amount / *cpp + 1e-9));
+        lump_places = DerivedPlaces(amount / *cpp, lr.PointerOf("cost_per_place"),
+                                    "budget_per_year / cost_per_place");
       else
         lr.Fail("cost_per_place", "needs a single budget_per_year to derive the number of places");
     }

@@ -19,6 +19,10 @@ const std::vector<std::string> kEffectDists = {"triangular", "uniform", "normal"
 
 }  // namespace
 
+// The largest relative change a lever may have: +1000%. A demand ten times higher is a typo (a
+// percentage written as a whole number) and would multiply the work of every replication.
+constexpr double kMaxChange = 10;
+
 std::optional<EffectSize> Builder::ReadEffect(Reader& r, const std::string& key, double lowest,
                                               double highest, const std::string& meaning) {
   const Json* v = r.Find(key);
@@ -86,12 +90,14 @@ std::optional<EffectSize> Builder::ReadEffect(Reader& r, const std::string& key,
       er.Fail("max", "must be above min");
       return std::nullopt;
     }
-    if (lo < lowest || hi > highest) {
+    // An untruncated upper tail counts as mean + 8 sd (drawn less than once in 10^15).
+    if (lo < lowest || (std::isinf(hi) ? *m + 8 * *s : hi) > highest) {
       er.Fail("", "a normal effect here must be truncated to " + range +
                       ": give \"min\" and/or \"max\"");
       return std::nullopt;
     }
     out = EffectSize::Normal(*m, *s, lo, hi);
+    if (std::isinf(hi)) hi = *m + 8 * *s;
   } else if (*dist == "lognormal") {
     const auto m = er.Number("mean", Check::kPositive);
     const auto s = er.Number("sd", Check::kPositive);
@@ -100,7 +106,7 @@ std::optional<EffectSize> Builder::ReadEffect(Reader& r, const std::string& key,
     if (!m || !s) return std::nullopt;
     out = EffectSize::LognormalMeanSd(*m, *s);
     lo = 0;
-    hi = inf;
+    hi = *m + 8 * *s;  // the upper tail, as for a normal: practically never above this
   } else {
     const auto al = er.Number("alpha", Check::kPositive), be = er.Number("beta", Check::kPositive);
     if (!er.Find("alpha")) er.Missing("alpha", "the first shape parameter");
@@ -390,7 +396,7 @@ void Builder::ReadLevers(const Json& j, const std::string& ptr) {
     const auto size =
         is_share ? ReadEffect(r, "share", 0, 1,
                               "the share of requests affected (0..1, or a distribution)")
-                 : ReadEffect(r, "change", -1, INFINITY,
+                 : ReadEffect(r, "change", -1, kMaxChange,
                               "the relative change, e.g. -0.10 for 10% less (or a distribution)");
     const auto ramp = ReadRamp(r);
     if (!size || !ramp) continue;

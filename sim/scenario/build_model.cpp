@@ -303,6 +303,9 @@ void Builder::ReadStream(const Json& j, const std::string& ptr, const std::strin
     if (src.toegang >= 0 && dm.toegang_source < 0)
       dm.toegang_source = static_cast<int>(m_->sources.size());
     m_->sources.push_back(std::move(src));
+    source_ptr_.push_back(r.PointerOf(per_1000   ? "per_1000"
+                                      : per_year ? "arrivals_per_year"
+                                                 : "arrivals_per_day"));
   }
 }
 
@@ -369,7 +372,10 @@ void Builder::ReadToegang(const Json& j, const std::string& ptr, int d) {
     // Staff work on several assessments at once: the number running at the same time is the
     // throughput (FTE x assessments per FTE per year) times the mean assessment time.
     const double slots = *fte * *per_fte * node.duration.Mean() / kDaysPerYear;
-    node.capacity = {{0.0, std::max(1, static_cast<int>(std::floor(slots + 1e-9)))}};
+    const auto places =
+        DerivedPlaces(slots, r.PointerOf("fte"),
+                      "fte x assessments_per_fte_per_year x the mean assessment_time (in years)");
+    node.capacity = {{0.0, std::max(1, places.value_or(1))}};
     if (*fte == 0) node.capacity = {{0.0, 0}};
   } else {
     node.capacity = {{0.0, kUnlimited}};
@@ -780,6 +786,7 @@ void Builder::Build() {
   }
   if (const Json* t = top.Find("targets")) ReadTargets(*t, "/targets");
   if (const Json* b = top.Find("budget")) ReadBudget(*b, "/budget");
+  if (pr_->empty()) EstimateWork();
 }
 
 void Builder::ReadBudget(const Json& j, const std::string& ptr) {
@@ -836,7 +843,7 @@ void Builder::ReadBudget(const Json& j, const std::string& ptr) {
       const std::string ap = r.PointerOf("amounts") + "/" + PointerToken(a.key());
       std::string rule;
       if (!a->is_number() || !CheckNumber(a->get<double>(), Check::kNonNegative, &rule)) {
-        Problem(ap, "must be an amount in euros, 0 or more", &*a);
+        Problem(ap, AmountRule(*a, rule), &*a);
         continue;
       }
       int period = -1;
@@ -872,7 +879,7 @@ bool ApplyBudgetFile(const std::string& path, Model* model, Problems* problems) 
   std::string bytes, err;
   Problems local;
   Json doc;
-  if (!ReadFile(path, &bytes, &err)) {
+  if (!ReadFile(path, &bytes, &err, kMaxJsonFileBytes)) {
     Problem p;
     p.file = path;
     p.message = "cannot read budget file: " + err;

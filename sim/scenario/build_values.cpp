@@ -18,6 +18,11 @@ const std::vector<std::string> kPricePer = {"day", "week", "month", "year", "tra
 
 }  // namespace
 
+std::string AmountRule(const Json& value, const std::string& rule) {
+  return value.is_number() && value.get<double>() >= 0 ? rule
+                                                       : "must be an amount in euros, 0 or more";
+}
+
 std::string Fmt(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.10g", v);
@@ -148,6 +153,52 @@ std::optional<double> Builder::ReadSpan(Reader& r, const std::string& key) {
   return *value * kUnitDays.at(*unit);
 }
 
+
+namespace {
+
+// A mean above this is a unit mistake ("mean": 40 with "unit": "years" meant as weeks, or 4e9):
+// no stay in care lasts 150 years, and longer ones would make the start-date stock meaningless.
+constexpr double kMaxMeanYears = 150;
+// The spread (sd/mean) that lognormal, gamma and Weibull durations may have: outside it their
+// shapes are so extreme that Boost.Math's functions no longer converge.
+constexpr double kMinCv = 0.01, kMaxCv = 100;
+
+std::string FamilyName(const std::string& type) { return type == "weibull" ? "Weibull" : type; }
+
+// The checks every duration distribution passes, whatever way it was given: a mean of at most
+// kMaxMeanYears, and for the two-parameter families a spread within [kMinCv, kMaxCv]. `key` is
+// where to report (the mean or value given, or "" for the whole distribution).
+std::optional<Distribution> Sane(Reader& r, const std::string& key, const Distribution& d) {
+  const Json* given = key.empty() ? nullptr : r.Find(key);
+  const double years = d.Mean() / kDaysPerYear;
+  if (!(years <= kMaxMeanYears)) {
+    const std::string what = d.kind() == DistKind::kFixed ? "a duration" : "a mean duration";
+    const std::string msg = std::isfinite(years)
+                                ? (key.empty() ? "these parameters give " : "is ") + what + " of " +
+                                      Fmt(years) + " years, more than the " + Fmt(kMaxMeanYears) +
+                                      " years sdsim allows (is the \"unit\" right?)"
+                                : "these parameters give no finite mean duration";
+    if (given)
+      r.Fail(key, *given, msg);
+    else
+      r.Fail(key, msg);
+    return std::nullopt;
+  }
+  if (d.kind() == DistKind::kLognormal || d.kind() == DistKind::kGamma ||
+      d.kind() == DistKind::kWeibull) {
+    const double cv = std::sqrt(d.Variance()) / d.Mean();
+    if (!(cv >= kMinCv && cv <= kMaxCv)) {
+      r.Fail(key, "these parameters give sd/mean " + Fmt(cv) + "; a " +
+                      FamilyName(DistKindName(d.kind())) + " needs sd/mean between " + Fmt(kMinCv) +
+                      " and " + Fmt(kMaxCv) + " (for no spread use type \"fixed\")");
+      return std::nullopt;
+    }
+  }
+  return d;
+}
+
+}  // namespace
+
 std::optional<Distribution> Builder::ReadDistribution(const Json& j, const std::string& ptr) {
   Reader r(j, ptr, pr_);
   if (!r.ok()) return std::nullopt;
@@ -165,16 +216,19 @@ std::optional<Distribution> Builder::ReadDistribution(const Json& j, const std::
       if (!r.Find("value")) r.Missing("value", "the fixed duration");
       return std::nullopt;
     }
-    return Distribution::Fixed(*v * unit);
+    return Sane(r, "value", Distribution::Fixed(*v * unit));
   }
-  if (*type == "empirical") return ReadEmpirical(r, unit, pr_);
+  if (*type == "empirical") {
+    const auto d = ReadEmpirical(r, unit, pr_);
+    return d ? Sane(r, "buckets", *d) : std::nullopt;
+  }
   if (*type == "exponential") {
     const auto mean = r.Number("mean", Check::kPositive);
     if (!mean) {
       if (!r.Find("mean")) r.Missing("mean", "the mean duration");
       return std::nullopt;
     }
-    return Distribution::Exponential(*mean * unit);
+    return Sane(r, "mean", Distribution::Exponential(*mean * unit));
   }
   // Two-parameter families: by mean and sd, or by their natural parameters.
   const bool lognormal = *type == "lognormal";
@@ -193,24 +247,26 @@ std::optional<Distribution> Builder::ReadDistribution(const Json& j, const std::
     if (!r.Find("sd"))
       r.Missing("sd", "the standard deviation of the duration (use type \"fixed\" for none)");
     if (!mean || !sd) return std::nullopt;
-    if (*type == "weibull" && (*sd / *mean < 0.01 || *sd / *mean > 100)) {
+    if (*sd / *mean < kMinCv || *sd / *mean > kMaxCv) {
       r.Fail("sd", Json(*sd),
-             "a Weibull needs sd/mean between 0.01 and 100 (here " + Fmt(*sd / *mean) + ")");
+             "a " + FamilyName(*type) + " needs sd/mean between " + Fmt(kMinCv) + " and " +
+                 Fmt(kMaxCv) + " (here " + Fmt(*sd / *mean) + ")" +
+                 (*sd / *mean < kMinCv ? "; for no spread use type \"fixed\"" : ""));
       return std::nullopt;
     }
     const double m = *mean * unit, s = *sd * unit;
-    if (lognormal) return Distribution::LognormalMeanSd(m, s);
-    if (*type == "gamma") return Distribution::GammaMeanSd(m, s);
-    return Distribution::WeibullMeanSd(m, s);
+    if (lognormal) return Sane(r, "mean", Distribution::LognormalMeanSd(m, s));
+    if (*type == "gamma") return Sane(r, "mean", Distribution::GammaMeanSd(m, s));
+    return Sane(r, "mean", Distribution::WeibullMeanSd(m, s));
   }
   const auto a = r.Number(p1, lognormal ? Check::kAny : Check::kPositive);
   const auto b = r.Number(p2, Check::kPositive);
   if (!r.Find(p1)) r.Missing(p1, "the " + p1 + " parameter");
   if (!r.Find(p2)) r.Missing(p2, "the " + p2 + " parameter");
   if (!a || !b) return std::nullopt;
-  if (lognormal) return Distribution::Lognormal(*a + std::log(unit), *b);
-  if (*type == "gamma") return Distribution::Gamma(*a, *b * unit);
-  return Distribution::Weibull(*a, *b * unit);
+  if (lognormal) return Sane(r, "", Distribution::Lognormal(*a + std::log(unit), *b));
+  if (*type == "gamma") return Sane(r, "", Distribution::Gamma(*a, *b * unit));
+  return Sane(r, "", Distribution::Weibull(*a, *b * unit));
 }
 
 bool Builder::ReadPrice(const Json& j, const std::string& ptr, RateCurve* daily,
@@ -327,7 +383,7 @@ bool Builder::ReadYearlyAmount(const Json& j, const std::string& ptr, RateCurve*
         return false;
       }
       if (!it->is_number() || !CheckNumber(it->get<double>(), Check::kNonNegative, &rule)) {
-        Problem(kp, "must be an amount in euros, 0 or more", &*it);
+        Problem(kp, AmountRule(*it, rule), &*it);
         return false;
       }
       if (m_->calendar.DayOf(Date{year, 1, 1}) >= m_->calendar.horizon() ||
@@ -374,6 +430,12 @@ bool Builder::ReadCapacity(const Json& j, const std::string& ptr, std::vector<Ca
       Problem(ptr, "capacity " + rule + " (places); leave it out for no cap", &j);
       return false;
     }
+    if (j.get<double>() > kMaxPlaces) {
+      Problem(ptr,
+              "capacity may be at most " + Fmt(kMaxPlaces) + " places; leave it out for no cap",
+              &j);
+      return false;
+    }
     out->push_back({0.0, static_cast<int>(j.get<double>())});
     return true;
   }
@@ -386,7 +448,9 @@ bool Builder::ReadCapacity(const Json& j, const std::string& ptr, std::vector<Ca
     if (!r.Find("clients_per_fte"))
       r.Missing("clients_per_fte", "how many clients one FTE can help at a time");
     if (!fte || !per) return false;
-    out->push_back({0.0, static_cast<int>(std::floor(*fte * *per + 1e-9))});
+    const auto places = DerivedPlaces(*fte * *per, ptr, "fte x clients_per_fte");
+    if (!places) return false;
+    out->push_back({0.0, *places});
     return true;
   }
   if (!j.is_array() || j.empty()) {
@@ -411,8 +475,12 @@ bool Builder::ReadCapacity(const Json& j, const std::string& ptr, std::vector<Ca
       r.Missing("from", "the date from which this number of places applies");
       day.reset();
     }
-    const auto places = r.Number("places", Check::kCount);
+    auto places = r.Number("places", Check::kCount);
     if (!r.Find("places")) r.Missing("places", "the number of places");
+    if (places && *places > kMaxPlaces) {
+      r.Fail("places", *r.Find("places"), "may be at most " + Fmt(kMaxPlaces) + " places");
+      places.reset();
+    }
     if (!day || !places) {
       ok = false;
       continue;
@@ -426,6 +494,21 @@ bool Builder::ReadCapacity(const Json& j, const std::string& ptr, std::vector<Ca
     out->push_back({*day, static_cast<int>(*places)});
   }
   return ok;
+}
+
+std::optional<int> Builder::DerivedPlaces(double places, const std::string& ptr,
+                                          const std::string& how) {
+  if (!(places <= kMaxPlaces)) {
+    Json v(std::stod(Fmt(places)));
+    Problem(ptr,
+            how + " gives " + Fmt(places) + " places, more than the " + Fmt(kMaxPlaces) +
+                " a form may have " +
+                (how.find("fte") != std::string::npos ? "(is the staff in FTE?)"
+                                                      : "(is the budget in euros per year?)"),
+            &v);
+    return std::nullopt;
+  }
+  return static_cast<int>(std::floor(places + 1e-9));
 }
 
 int Builder::ResolveForm(const std::string& name, int domain, const std::string& ptr) {

@@ -16,9 +16,14 @@
 namespace sdsim {
 
 constexpr double kSumTolerance = 1e-9;
+// The most places (or assessment slots) a form may have: more than the Dutch population, so any
+// larger number is a typo, and with a capacity lever (at most +1000%) it still fits an int.
+constexpr double kMaxPlaces = 1e8;
 
 // "%.10g", for numbers in messages.
 std::string Fmt(double v);
+// The message for an amount in euros that CheckNumber refused with `rule`.
+std::string AmountRule(const Json& value, const std::string& rule);
 
 class Builder {
  public:
@@ -38,6 +43,9 @@ class Builder {
   // An amount per year (or schedule of them) as euros per day of each calendar year; indexed.
   bool ReadYearlyAmount(const Json& j, const std::string& ptr, RateCurve* daily);
   bool ReadCapacity(const Json& j, const std::string& ptr, std::vector<CapacityStep>* out);
+  // Whole places from a derived number (FTE x clients per FTE, budget / cost per place), rounded
+  // down; a problem at `ptr` (saying `how` it was derived) if above kMaxPlaces.
+  std::optional<int> DerivedPlaces(double places, const std::string& ptr, const std::string& how);
   // Resolves "form" (in `domain`) or "domain.form" to a node index, or adds a problem.
   int ResolveForm(const std::string& name, int domain, const std::string& ptr);
   // Reads {target: probability}. `reserved` maps special keys (e.g. "afgerond", "no_help") to
@@ -75,6 +83,12 @@ class Builder {
   bool ReadReview(Reader& r, LeverModel* lever);
   void ReadCorrelations(const Json& j, const std::string& ptr);
 
+  // --- build_workload.cpp ---
+  // Fills Model::work and refuses a scenario that would need more events or memory per
+  // replication than sensible, or whose clients can move between forms forever without time
+  // passing, naming the key that causes it.
+  void EstimateWork();
+
   // --- build_model.cpp ---
   int InternName(std::vector<std::string>* names, const std::string& name);
   int BandById(const std::string& id) const;
@@ -105,6 +119,7 @@ class Builder {
   RateCurve index_;
   std::vector<std::string> node_ptr_;         // JSON pointer of each node, for messages
   std::vector<std::string> domain_taakveld_;  // each domain's default taakveld
+  std::vector<std::string> source_ptr_;       // JSON pointer of each source's rate, for messages
 };
 
 }  // namespace sdsim

@@ -4,6 +4,9 @@
 #include <set>
 #include <vector>
 
+#include "io/utf8.h"
+#include "scenario/json_scan.h"
+
 namespace sdsim {
 namespace {
 
@@ -93,34 +96,27 @@ bool ParseJsonText(const std::string& text, const std::string& file, Json* out,
     p.file = file;
     p.line = 1;
     p.column = 1;
-    p.message = "the file is empty; a scenario is one JSON object { ... }";
+    p.message = "the file is empty; a scenario or budget file is one JSON object { ... }";
     problems->push_back(p);
     return false;
   }
+  if (!ScanJsonText(text, file, problems)) return false;
   try {
     *out = Json::parse(text, callback, /*allow_exceptions=*/true, /*ignore_comments=*/true);
   } catch (const Json::parse_error& e) {
     // Position: nlohmann reports the byte just past the error; turn it into line and column.
     const size_t byte = e.byte > 0 ? std::min<size_t>(e.byte - 1, text.size()) : 0;
-    int line = 1;
-    size_t line_start = 0;
-    for (size_t i = 0; i < byte && i < text.size(); ++i)
-      if (text[i] == '\n') {
-        ++line;
-        line_start = i + 1;
-      }
-    std::string what = e.what();
+    const TextPosition pos = PositionOf(text, byte);
+    std::string what = Printable(e.what());
     // "[json.exception.parse_error.101] parse error at line 3, column 5: syntax error while
     // parsing object - unexpected '}'; expected string literal" -> keep the part after " - ".
     const size_t dash = what.find(" - ");
     std::string reason = dash != std::string::npos ? what.substr(dash + 3) : what;
-    size_t line_end = text.find('\n', line_start);
-    if (line_end == std::string::npos) line_end = text.size();
-    const std::string src = text.substr(line_start, line_end - line_start);
+    const std::string& src = pos.source_line;
     Problem p;
     p.file = file;
-    p.line = line;
-    p.column = static_cast<int>(byte - line_start) + 1;
+    p.line = pos.line;
+    p.column = pos.column;
     // Hints for the mistakes people make most when editing JSON by hand.
     std::string hint;
     if (reason.find("unexpected string literal; expected '}'") != std::string::npos ||
@@ -132,11 +128,22 @@ bool ParseJsonText(const std::string& text, const std::string& file, Json* out,
     else if (reason.find("invalid literal") != std::string::npos &&
              src.find('\'') != std::string::npos)
       hint = " (text must be in double quotes \"...\", not single quotes)";
+    else if (reason.find("invalid literal") != std::string::npos &&
+             (text.compare(byte, 3, "NaN") == 0 || text.compare(byte, 8, "Infinity") == 0 ||
+              text.compare(byte, 9, "-Infinity") == 0))
+      hint = " (NaN and Infinity are not numbers in JSON; give a number)";
     else if (reason.find("unexpected '}'") != std::string::npos ||
              reason.find("unexpected ']'") != std::string::npos)
       hint = " (a comma after the last item? remove it)";
     p.message = "syntax error: " + reason + hint + "\n    " + src + "\n    " +
-                std::string(static_cast<size_t>(p.column - 1), ' ') + "^ near here";
+                std::string(static_cast<size_t>(pos.caret_column - 1), ' ') + "^ near here";
+    problems->push_back(p);
+    return false;
+  } catch (const Json::exception& e) {
+    // Anything else the parser refuses (the scan above catches the cases known to reach here).
+    Problem p;
+    p.file = file;
+    p.message = "cannot read the JSON: " + Printable(e.what());
     problems->push_back(p);
     return false;
   }

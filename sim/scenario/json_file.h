@@ -13,6 +13,9 @@ namespace sdsim {
 // Object keys keep the order of the file, so output rows follow the order a user wrote.
 using Json = nlohmann::ordered_json;
 
+// The largest scenario or budget file sdsim reads: a scenario is a few kB; 16 MB is a wrong file.
+constexpr size_t kMaxJsonFileBytes = 16000000;
+
 // Parses `text` (the contents of `file`). On failure adds problems and returns false.
 bool ParseJsonText(const std::string& text, const std::string& file, Json* out, Problems* problems);
 

@@ -7,6 +7,10 @@
 namespace sdsim {
 
 bool CheckNumber(double v, Check check, std::string* rule) {
+  if (!(std::fabs(v) <= kMaxScenarioNumber)) {
+    *rule = "is beyond the largest number sdsim accepts in a scenario (1e12 = 1000000000000)";
+    return false;
+  }
   switch (check) {
     case Check::kAny:
       return true;

@@ -69,7 +69,12 @@ class Reader {
   bool done_ = false;
 };
 
-// True if `v` passes `check`; otherwise sets *rule to the rule in words.
+// The largest magnitude of any number in a scenario or budget file: 10^12 (a trillion euros,
+// inhabitants or days) is far beyond every real value and keeps sums and products finite.
+constexpr double kMaxScenarioNumber = 1e12;
+
+// True if `v` passes `check` and lies within +-kMaxScenarioNumber; otherwise sets *rule to the
+// rule in words.
 bool CheckNumber(double v, Check check, std::string* rule);
 
 }  // namespace sdsim

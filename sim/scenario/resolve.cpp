@@ -11,6 +11,8 @@ namespace sdsim {
 namespace {
 
 constexpr int kMaxDepth = 16;
+// All files of one scenario together (bases reached twice count once).
+constexpr size_t kMaxFiles = 100;
 
 std::string JoinRelative(const std::string& from_file, const std::string& rel) {
   const std::filesystem::path r(rel);
@@ -67,10 +69,15 @@ class ChainLoader {
            "extends chain is deeper than " + std::to_string(kMaxDepth) + " files");
       return false;
     }
+    if (loaded_.size() >= kMaxFiles) {
+      Fail(from_file, from_pointer, "",
+           "extends reaches more than " + std::to_string(kMaxFiles) + " files in all");
+      return false;
+    }
     ScenarioFile file;
     file.path = path;
     std::string bytes, err;
-    if (!ReadFile(path, &bytes, &err)) {
+    if (!ReadFile(path, &bytes, &err, kMaxJsonFileBytes)) {
       Fail(from_file.empty() ? path : from_file, from_pointer, "",
            "cannot read scenario file: " + err);
       return false;

@@ -7,7 +7,7 @@
 namespace sdsim::testing {
 
 TEST_CASE("summary.csv and begroting.csv are byte-identical for any --threads",
-          "[cli][determinism]") {
+          "[cli][determinism][threads]") {
   TempDir dir;
   const std::string scenario = SourcePath("scenarios/bench/reference.json");
   std::string out;

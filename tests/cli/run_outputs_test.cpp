@@ -54,7 +54,7 @@ std::vector<std::string> Files(const std::string& dir) {
 
 }  // namespace
 
-TEST_CASE("run: two scenarios give compare.csv with the documented header; one scenario does not",
+TEST_CASE("run: two scenarios give compare.csv with the documented header, one scenario does not",
           "[outputs][compare][cli]") {
   TempDir dir;
   const std::string a = dir.Write("a.json", Scenario("basis"));

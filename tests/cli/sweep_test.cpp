@@ -33,7 +33,7 @@ std::vector<std::string> Tail(const std::vector<std::string>& row, size_t skip) 
 }  // namespace
 
 TEST_CASE("sweep: a 2 x 2 grid, one lead column per key, the same numbers as plain runs",
-          "[sweep][cli]") {
+          "[sweep][cli][threads]") {
   TempDir dir;
   const std::string base = dir.Write("base.json", kBase);
   const std::string args = " -r 20 -s 3 -t 2 -q";

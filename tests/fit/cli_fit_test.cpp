@@ -35,10 +35,11 @@ TEST_CASE("sdsim fit: the fitted baseline validates and runs", "[fit][cli]") {
   CHECK(text.find("fit: inflow jeugd.ambulant") != std::string::npos);
   REQUIRE(RunSdsim("validate '" + out + "'", &output) == 0);
   REQUIRE(RunSdsim("run '" + out + "' -r 20 -q --out '" + dir.path() + "/run'", &output) == 0);
-  // A second fit to the same file is refused; --force replaces it.
+  // A second fit to the same file is refused (an output error, like run's existing --out);
+  // --force replaces it.
   CHECK(RunSdsim("fit " + Example("records.csv") + " --population " + Example("population.csv") +
                      " --out '" + out + "'",
-                 &output) == 2);
+                 &output) == 3);
   CHECK(output.find("exists; choose another --out or add --force") != std::string::npos);
   REQUIRE(RunSdsim("fit " + Example("records.csv") + " --population " + Example("population.csv") +
                        " --no-parameter-uncertainty --force --out '" + out + "'",

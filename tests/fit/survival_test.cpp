@@ -86,7 +86,7 @@ TEST_CASE("maximum likelihood recovers each family's parameters within their int
   }
 }
 
-TEST_CASE("the AIC choice picks the generating family; no family: the empirical table",
+TEST_CASE("the AIC choice picks the generating family, no family: the empirical table",
           "[fit][unit]") {
   const std::vector<SurvivalObs> data =
       WindowData(Distribution::Weibull(0.7, 500), 2.0, 3000, 1500, 11);

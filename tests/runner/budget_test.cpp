@@ -152,7 +152,7 @@ TEST_CASE("Budget lines: a selection that matches no row, and other errors", "[b
   CHECK(problems(R"({"x": {"domain": "d", "amounts": {"2026": 1}}})").empty());
 }
 
-TEST_CASE("sdsim run --budget FILE writes budget.csv; it replaces the scenario's own budget",
+TEST_CASE("sdsim run --budget FILE writes budget.csv, it replaces the scenario's own budget",
           "[budget][cli]") {
   TempDir dir;
   const std::string scen = ScenarioFile(dir, "s", R"({"eigen": {"amounts": {"2026": 1}}})");

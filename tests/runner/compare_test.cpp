@@ -41,7 +41,8 @@ const GroupModel* Total(const Model& m) {
 
 }  // namespace
 
-TEST_CASE("Comparison: per-replication differences of two runs in one batch", "[compare]") {
+TEST_CASE("Comparison: per-replication differences of two runs in one batch",
+          "[compare][threads]") {
   const int reps = 200;
   auto pair = RunPair(Scenario(kBaseDomain), AltScenario(), reps, 61);
   const ModelRun &base = *pair.base, &alt = *pair.alt;

@@ -119,7 +119,7 @@ TEST_CASE("load: forms, domains and labels in file order", "[scenario]") {
   CHECK(m.nodes[4].domain == 1);
 }
 
-TEST_CASE("load: start_date and end_date set the calendar; defaults 2025..2028", "[scenario]") {
+TEST_CASE("load: start_date and end_date set the calendar, defaults 2025..2028", "[scenario]") {
   const Model def = Load(WithDuration(R"({"type": "fixed", "value": 1})"));
   CHECK(def.calendar.start() == Date{2025, 1, 1});
   CHECK(def.calendar.last() == Date{2028, 12, 31});
@@ -395,7 +395,7 @@ TEST_CASE("load: transitions within the domain and to another domain's form", "[
   CHECK(Form(m, "jeugd.bescherming").end.cum.empty());
 }
 
-TEST_CASE("load: an explicit afgerond share is the afgerond exit; the rest is afgerond too",
+TEST_CASE("load: an explicit afgerond share is the afgerond exit, the rest is afgerond too",
           "[scenario]") {
   const Model m = Load(R"({"domains": {"d": {"arrivals_per_year": 1, "routing": {"a": 1},
     "forms": {"a": {"duration": {"type": "fixed", "value": 1}, "tariff": {"amount": 1, "per": "day"},
@@ -1133,7 +1133,7 @@ TEST_CASE("load v3: cost lines: a yearly amount, pillar samenleving by default",
   CHECK(RateOn(m, s.fixed, {2025, 1, 1}) == Approx(100.0));
 }
 
-TEST_CASE("load v3: a yearly amount by calendar year; years not listed are 0", "[scenario]") {
+TEST_CASE("load v3: a yearly amount by calendar year, years not listed are 0", "[scenario]") {
   const Model m = Load(R"({"indexation": {"rates": {"2026": 0.035, "2027": 0.03}},
     "domains": {"d": {"arrivals_per_year": 1,
       "cost_lines": {"programma": {"amount_per_year": {"2026": 365000, "2027": 730000}}},

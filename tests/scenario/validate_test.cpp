@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/metrics.h"
+#include "scenario/load_files.h"
 #include "testing.h"
 
 namespace sdsim::testing {
@@ -396,7 +397,7 @@ std::vector<BadScenario> BadScenarios() {
       {"Weibull with sd far below the mean",
        Edit(kVerblijfDuration, R"({"type": "weibull", "mean": 400, "sd": 1})"),
        {"scenario.json: /domains/jeugd/forms/verblijf/duration/sd: a Weibull needs sd/mean "
-        "between 0.01 and 100 (here 0.0025) (value: 1.0)"}},
+        "between 0.01 and 100 (here 0.0025); for no spread use type \"fixed\" (value: 1.0)"}},
       {"Weibull with sd far above the mean",
        Edit(kVerblijfDuration, R"({"type": "weibull", "mean": 2, "sd": 400})"),
        {"scenario.json: /domains/jeugd/forms/verblijf/duration/sd: a Weibull needs sd/mean "
@@ -634,10 +635,12 @@ std::vector<BadScenario> BadScenarios() {
         "                                               ^ near here"}},
       {"empty file",
        "",
-       {"scenario.json:1:1: the file is empty; a scenario is one JSON object { ... }"}},
+       {"scenario.json:1:1: the file is empty; a scenario or budget file is one JSON object { ... "
+        "}"}},
       {"file of only spaces and a newline",
        "  \n",
-       {"scenario.json:1:1: the file is empty; a scenario is one JSON object { ... }"}},
+       {"scenario.json:1:1: the file is empty; a scenario or budget file is one JSON object { ... "
+        "}"}},
 
       // --- several problems in one file: all reported (a domain's forms before its demand) -------
       {"three independent problems",
@@ -684,32 +687,6 @@ TEST_CASE("independent problems in one file are all reported, not only the first
 }
 
 // --- extends chains: several files ---------------------------------------------------------------
-
-struct File {
-  std::string name;
-  std::string text;
-};
-
-// Writes `files` into a fresh folder and loads the first one. Problem lines are returned with the
-// folder removed from every path, so they read as the user would see them from inside the folder.
-std::vector<std::string> LoadFiles(const std::vector<File>& files, Model* model = nullptr,
-                                   ResolvedScenario* resolved = nullptr) {
-  TempDir dir;
-  for (const File& f : files) dir.Write(f.name, f.text);
-  ResolvedScenario local_resolved;
-  Model local_model;
-  Problems problems;
-  LoadScenario(dir.path() + "/" + files.front().name, BuildOptions{},
-               resolved ? resolved : &local_resolved, model ? model : &local_model, &problems);
-  std::vector<std::string> out;
-  const std::string prefix = dir.path() + "/";
-  for (const Problem& p : problems) {
-    std::string s = p.ToString();
-    for (size_t at; (at = s.find(prefix)) != std::string::npos;) s.erase(at, prefix.size());
-    out.push_back(s);
-  }
-  return out;
-}
 
 struct BadChain {
   const char* name;

@@ -32,7 +32,7 @@ const char kText[] = R"({"start_date": "2025-01-01", "end_date": "2027-12-31",
 
 }  // namespace
 
-TEST_CASE("saldo = income - own cost in every replication; income as declared",
+TEST_CASE("saldo = income - own cost in every replication, income as declared",
           "[validation][income]") {
   const int reps = 200;
   auto run = RunModelText(kText, reps, 53);

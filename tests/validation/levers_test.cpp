@@ -239,7 +239,7 @@ TEST_CASE("Tariff lever: with the same caseload every price of the selected form
   }
 }
 
-TEST_CASE("Capacity lever: places x (1 + change) rounded down; the waiting list appears",
+TEST_CASE("Capacity lever: places x (1 + change) rounded down, the waiting list appears",
           "[levers]") {
   // 1 request a day for 30 days each on 10 places: always full. From 1 July 2026 10 x 0.75 = 7.5
   // -> 7 places.
