@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <set>
 
+#include "core/model.h"
 #include "scenario/json_file.h"
 
 namespace sdsim {
@@ -30,21 +31,6 @@ void AddOnce(std::vector<std::string>* list, const std::string& v) {
 
 std::string IndexKey(const std::string& scenario, const RowKey& key, const std::string& metric) {
   return scenario + '\x1f' + key.Joined() + '\x1f' + metric;
-}
-
-// The parts of a taakveld code: numbers where they are numbers.
-std::vector<std::pair<long, std::string>> Parts(const std::string& code) {
-  std::vector<std::pair<long, std::string>> parts;
-  size_t b = 0;
-  while (b <= code.size()) {
-    const size_t e = std::min(code.find('.', b), code.size());
-    const std::string part = code.substr(b, e - b);
-    char* end = nullptr;
-    const long n = std::strtol(part.c_str(), &end, 10);
-    parts.push_back({!part.empty() && *end == '\0' ? n : -1, part});
-    b = e + 1;
-  }
-  return parts;
 }
 
 // Text of a manifest field ("" if absent); numbers as JSON writes them.
@@ -116,15 +102,6 @@ RowLevel LevelOf(const RowKey& k) {
   if (!d && t && p) return RowLevel::kTaakveldPayer;
   if (!d && !t && p) return RowLevel::kPayer;
   return RowLevel::kOther;
-}
-
-bool TaakveldBefore(const std::string& a, const std::string& b) {
-  const auto pa = Parts(a), pb = Parts(b);
-  for (size_t i = 0; i < std::min(pa.size(), pb.size()); ++i) {
-    if (pa[i].first != pb[i].first) return pa[i].first < pb[i].first;
-    if (pa[i].second != pb[i].second) return pa[i].second < pb[i].second;
-  }
-  return pa.size() < pb.size();
 }
 
 RowKey RunResults::KeyOf(const ResultTable& t, size_t row) const {

@@ -101,8 +101,4 @@ class RunResults {
   std::map<std::string, std::vector<RowKey>> rows_by_metric_;
 };
 
-// Sorts taakveld codes in BBV order (0.1 < 6.1 < 6.2 < 6.71 < 6.72 < 6.81 < 7.1; by each number
-// between the dots, as text when not a number).
-bool TaakveldBefore(const std::string& a, const std::string& b);
-
 }  // namespace sdsim
