@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
+#include "core/model.h"
 #include "report/labels.h"
 #include "report_testing.h"
 

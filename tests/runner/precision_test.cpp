@@ -168,18 +168,17 @@ TEST_CASE("PrecisionTracker: a scenario over other years has no difference in th
   // years both have are compared, and nothing is read beyond the baseline's periods.
   const std::string domain = R"("domains": {"d": {"arrivals_per_day": 1, "routing": {"f": 1},
     "forms": {"f": {"duration": {"type": "exponential", "mean": 100}, "tariff": {"amount": 50, "per": "day"}}}}}})";
-  auto pair = RunPair(R"({"start_date": "2025-01-01", "end_date": "2026-12-31", )" + domain,
-                      R"({"start_date": "2023-01-01", "end_date": "2026-12-31", )" + domain, 20, 3);
-  PrecisionTracker tracker({&pair.base->model, &pair.alt->model}, {"base", "history"}, 0);
-  for (int r = 0; r < 20; ++r) {
-    std::vector<RepResult> results(2);
-    for (int m = 0; m < 2; ++m) {
-      const ModelRun& run = m == 0 ? *pair.base : *pair.alt;
-      for (size_t i = 0; i < run.layout.size(); ++i)
-        results[m].values.push_back(run.agg->Column(i)[static_cast<size_t>(r)]);
-    }
-    tracker.Add(results);
-  }
+  // Fed straight from the batch (RunPair would also build a Comparison, which expects the
+  // baseline's years).
+  auto base = LoadModelRun(R"({"start_date": "2025-01-01", "end_date": "2026-12-31", )" + domain);
+  auto history =
+      LoadModelRun(R"({"start_date": "2023-01-01", "end_date": "2026-12-31", )" + domain);
+  PrecisionTracker tracker({&base->model, &history->model}, {"base", "history"}, 0);
+  BatchOptions opt;
+  opt.seed = 3;
+  opt.replications = 20;
+  RunBatch({&base->model, &history->model}, opt,
+           [&](int, const std::vector<RepResult>& r) { tracker.Add(r); });
   int differences = 0;
   for (const KeyFigure& f : tracker.Figures()) differences += !f.baseline.empty();
   // Levels: 2 x 2 years (total, d) + 4 x 2; differences: none, since period 0 is 2023 vs 2025.
