@@ -22,13 +22,18 @@
 #include <string_view>
 #include <vector>
 
+#include "office_testing.h"
 #include "testing.h"
 
 namespace sdsim {
 namespace {
 
+using testing::Cell;
+using testing::ParseFods;
 using testing::ReadText;
 using testing::RunSdsim;
+using testing::Sheet;
+using testing::ShellQuote;
 using testing::SourcePath;
 using testing::TempDir;
 
@@ -59,12 +64,6 @@ const char kScenario[] =
       "demand": {"ouderen": {"per_1000": 150, "routing": {"hbh": 1}}},
       "forms": {"hbh": {"duration": {"type": "exponential", "mean": 900},
                         "tariff": {"amount": 2900, "per": "year"}, "initial": {"clients": 1300}}}}}})";
-
-std::string ShellQuote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
 
 // Minimal RFC 4180 reader: rows of fields, quotes honoured.
 std::vector<std::vector<std::string>> ParseCsv(std::string_view text, char sep) {
@@ -104,118 +103,6 @@ std::vector<std::vector<std::string>> ParseCsv(std::string_view text, char sep) 
     rows.push_back(row);
   }
   return rows;
-}
-
-// One spreadsheet cell from the .fods: office:value-type ("" for an empty cell), office:value
-// (for numbers) and the cell's text.
-struct Cell {
-  std::string type, value, text;
-};
-using Sheet = std::vector<std::vector<Cell>>;
-
-// Attribute `name` of the start tag `tag` ("" if absent).
-std::string Attr(std::string_view tag, std::string_view name) {
-  const std::string key = " " + std::string(name) + "=\"";
-  const size_t p = tag.find(key);
-  if (p == std::string_view::npos) return "";
-  const size_t b = p + key.size();
-  return std::string(tag.substr(b, tag.find('"', b) - b));
-}
-
-std::string XmlUnescape(std::string_view s) {
-  static const std::pair<const char*, char> kEntities[] = {
-      {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    bool done = false;
-    for (const auto& [entity, ch] : kEntities)
-      if (s.compare(i, std::strlen(entity), entity) == 0) {
-        out += ch;
-        i += std::strlen(entity) - 1;
-        done = true;
-        break;
-      }
-    if (!done) out += s[i];
-  }
-  return out;
-}
-
-// The text of a cell body: the contents of its <text:p> elements, other tags dropped.
-std::string CellText(std::string_view body) {
-  std::string out;
-  size_t p = 0;
-  while ((p = body.find("<text:p", p)) != std::string_view::npos) {
-    const size_t open_end = body.find('>', p);
-    if (body[open_end - 1] == '/') {  // <text:p/>
-      p = open_end;
-      continue;
-    }
-    const size_t close = body.find("</text:p>", open_end);
-    std::string_view inner = body.substr(open_end + 1, close - open_end - 1);
-    std::string plain;
-    bool in_tag = false;
-    for (char c : inner) {
-      if (c == '<')
-        in_tag = true;
-      else if (c == '>')
-        in_tag = false;
-      else if (!in_tag)
-        plain += c;
-    }
-    if (!out.empty()) out += '\n';
-    out += XmlUnescape(plain);
-    p = close;
-  }
-  return out;
-}
-
-int Repeat(std::string_view tag, const char* attr) {
-  const std::string r = Attr(tag, attr);
-  return r.empty() ? 1 : std::stoi(r);
-}
-
-// The first table of a flat OpenDocument spreadsheet, repeated cells and rows expanded (a run of
-// empty rows is kept once).
-Sheet ParseFods(const std::string& xml) {
-  Sheet sheet;
-  const size_t table = xml.find("<table:table ");
-  const size_t table_end = xml.find("</table:table>", table);
-  if (table == std::string::npos || table_end == std::string::npos) return sheet;
-  size_t p = table;
-  while ((p = xml.find("<table:table-row", p)) < table_end) {
-    const size_t tag_end = xml.find('>', p);
-    const std::string_view row_tag(xml.data() + p, tag_end - p);
-    size_t row_end = tag_end + 1;
-    std::vector<Cell> row;
-    if (xml[tag_end - 1] != '/') {
-      row_end = xml.find("</table:table-row>", tag_end);
-      size_t c = tag_end;
-      while ((c = xml.find("<table:table-cell", c)) < row_end) {
-        const size_t cell_tag_end = xml.find('>', c);
-        const std::string_view cell_tag(xml.data() + c, cell_tag_end - c);
-        Cell cell{Attr(cell_tag, "office:value-type"), Attr(cell_tag, "office:value"), ""};
-        c = cell_tag_end + 1;
-        if (xml[cell_tag_end - 1] != '/') {
-          const size_t body_end = xml.find("</table:table-cell>", cell_tag_end);
-          cell.text =
-              CellText(std::string_view(xml).substr(cell_tag_end + 1, body_end - cell_tag_end - 1));
-          c = body_end;
-        }
-        row.insert(row.end(), Repeat(cell_tag, "table:number-columns-repeated"), cell);
-      }
-    }
-    bool empty = true;
-    for (const Cell& cell : row) empty &= cell.type.empty() && cell.text.empty();
-    sheet.insert(sheet.end(), empty ? 1 : Repeat(row_tag, "table:number-rows-repeated"), row);
-    p = row_end;
-  }
-  while (!sheet.empty()) {  // drop trailing empty rows
-    bool empty = true;
-    for (const Cell& cell : sheet.back()) empty &= cell.type.empty() && cell.text.empty();
-    if (!empty) break;
-    sheet.pop_back();
-  }
-  return sheet;
 }
 
 bool SofficeInstalled() { return std::system("command -v soffice >/dev/null 2>&1") == 0; }
