@@ -20,6 +20,7 @@ PACKAGES=(
   r-base-core r-cran-survival         # tests: R's survival package cross-checks the fit estimators
   strace                              # tests: injects write/rename faults into output folders
   clang-14 libclang-rt-14-dev         # scripts/fuzz.sh: libFuzzer targets in fuzz/ (clang only)
+  python3                             # tests: scripts/gen_records.py writes synthetic records
 )
 
 missing=()
