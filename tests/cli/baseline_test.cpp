@@ -57,7 +57,7 @@ TEST_CASE("baseline: the file the others extend, whatever the order of the files
   CHECK(cmp.Where({{"scenario", "baseline"}}).empty());
 }
 
-TEST_CASE("baseline: a file marked \"baseline\": true; the mark is not inherited",
+TEST_CASE("baseline: a file marked \"baseline\": true, the mark is not inherited",
           "[cli][baseline]") {
   TempDir dir;
   std::string marked = kBase;

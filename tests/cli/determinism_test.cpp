@@ -39,8 +39,8 @@ TEST_CASE("run writes summary.csv, begroting.csv and manifest.json and nothing h
   for (const auto& e : std::filesystem::directory_iterator(dir.path() + "/o"))
     names.push_back(e.path().filename().string());
   std::sort(names.begin(), names.end());
-  CHECK(names == std::vector<std::string>{"begroting.csv", "manifest.json", "report.html",
-                                          "summary.csv"});
+  CHECK(names ==
+        std::vector<std::string>{"begroting.csv", "manifest.json", "report.html", "summary.csv"});
   const std::string csv = ReadText(dir.path() + "/o/summary.csv");
   CHECK(csv.rfind("scenario,level,domain,form,pillar,taakveld,payer,age_band,cohort,year,period,"
                   "metric,replications,mean,sd,p5,p25,p50,p75,p95\n",

@@ -88,7 +88,7 @@ TEST_CASE("mpirun -n 2, 3: a precision run stops at the same checkpoint with the
   }
 }
 
-TEST_CASE("mpirun -n 2: a sweep is byte-identical; a bad point stops every rank before it runs",
+TEST_CASE("mpirun -n 2: a sweep is byte-identical, a bad point stops every rank before it runs",
           "[mpi]") {
   if (!HaveMpirun())
     FAIL("mpirun not found: run scripts/setup.sh (installs openmpi-bin, libopenmpi-dev)");

@@ -46,17 +46,20 @@ TEST_CASE(
     INFO(args);
     CHECK(RunSdsim(args + " -q --out " + out_dir, &out) == 3);
     CHECK(out.find("the output folder " + out_dir +
-                   " already exists and is not empty (manifest.json, summary.csv); sdsim never "
+                   " already exists and is not empty (begroting.csv, manifest.json, report.html, "
+                   "summary.csv); sdsim never "
                    "mixes the files of two runs: choose a new --out, remove the old folder "
                    "first, or leave --out out for a new folder under results/; nothing was ") !=
           std::string::npos);
-    CHECK(Entries(out_dir) == std::vector<std::string>{"manifest.json", "summary.csv"});
+    CHECK(Entries(out_dir) ==
+          std::vector<std::string>{"begroting.csv", "manifest.json", "report.html", "summary.csv"});
     CHECK(ReadText(out_dir + "/summary.csv") == summary);
   }
   // An empty folder (made beforehand, e.g. in the Explorer) is used; a file is not.
   fs::create_directories(dir.path() + "/leeg");
   CHECK(RunSdsim("run " + scenario + " -r 5 -q --out " + dir.path() + "/leeg/", &out) == 0);
-  CHECK(Entries(dir.path() + "/leeg") == std::vector<std::string>{"manifest.json", "summary.csv"});
+  CHECK(Entries(dir.path() + "/leeg") ==
+        std::vector<std::string>{"begroting.csv", "manifest.json", "report.html", "summary.csv"});
   dir.Write("bestand", "x");
   CHECK(RunSdsim("run " + scenario + " -r 5 -q --out " + dir.path() + "/bestand", &out) == 3);
   CHECK_THAT(out, Catch::Contains("exists and is a file"));
@@ -77,7 +80,7 @@ TEST_CASE("a read-only place, a full disk or a failing rename: a clear message a
   // The disk fills up while the files are written.
   CHECK(RunShell(Strace("fsync:error=ENOSPC:when=2") + " " + run, &out) == 3);
   CHECK(out == "sdsim run: cannot write " + dir.path() +
-                   "/uit/begroting/manifest.json: No space left on device; nothing was written "
+                   "/uit/begroting/begroting.csv: No space left on device; nothing was written "
                    "(the partial files were removed)\n");
   CHECK(Entries(dir.path() + "/uit").empty());
   // The last step, the rename of the finished folder, fails.
@@ -113,7 +116,7 @@ TEST_CASE("kill -9 at any moment of run, sweep or expect leaves no output or one
   const std::vector<Command> commands = {
       {"run",
        "run " + scenario + " -r 20 -q --per-replication",
-       {"manifest.json", "replications.csv", "summary.csv"}},
+       {"begroting.csv", "manifest.json", "replications.csv", "report.html", "summary.csv"}},
       {"sweep",
        "sweep " + scenario + " --vary domains.d.arrivals_per_year=5,6 -r 5 -q",
        {"manifest.json", "sweep.csv"}},

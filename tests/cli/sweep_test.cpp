@@ -109,7 +109,7 @@ TEST_CASE("sweep: a lever's size on common random numbers", "[sweep][cli][levers
   CHECK(half / full == Approx(0.5).margin(0.08));
 }
 
-TEST_CASE("sweep: every point is checked before anything runs; a bad one stops the sweep",
+TEST_CASE("sweep: every point is checked before anything runs, a bad one stops the sweep",
           "[sweep][cli]") {
   TempDir dir;
   const std::string base = dir.Write("base.json", kBase);
@@ -276,7 +276,7 @@ TEST_CASE("sweep: the printed table, --baseline (paired) and --budget", "[sweep]
   CHECK(manifest["budget_file"] == "begroting.json");
 }
 
-TEST_CASE("sweep: progress from the start of the first point; Ctrl-C does not jump to the end",
+TEST_CASE("sweep: progress from the start of the first point, Ctrl-C does not jump to the end",
           "[sweep][cli]") {
   // Under `script` stderr is a terminal, so the progress line is drawn. Three points of 30,000
   // replications take seconds each; SIGINT comes after 1.5 s, inside the first point.

@@ -62,7 +62,7 @@ TEST_CASE("SeriesPrecision: standard errors match the spread across independent 
   }
 }
 
-TEST_CASE("SeriesPrecision: sd/sqrt(n) for the mean; percentile SEs from 10 batches of 100",
+TEST_CASE("SeriesPrecision: sd/sqrt(n) for the mean, percentile SEs from 10 batches of 100",
           "[precision]") {
   SeriesPrecision s;
   CHECK(std::isnan(s.SeMean()));

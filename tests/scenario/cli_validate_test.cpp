@@ -130,8 +130,8 @@ TEST_CASE("cli: run with a good file writes summary.csv, begroting.csv and manif
                    &out) == 0);
   CHECK(fs::is_regular_file(out_dir + "/summary.csv"));
   CHECK(fs::is_regular_file(out_dir + "/manifest.json"));
-  CHECK(out.find("results in " + out_dir + "/: summary.csv begroting.csv report.html manifest.json") !=
-        std::string::npos);
+  CHECK(out.find("results in " + out_dir +
+                 "/: summary.csv begroting.csv report.html manifest.json") != std::string::npos);
 }
 
 TEST_CASE("cli: two files with the same scenario name are rejected", "[scenario][cli]") {

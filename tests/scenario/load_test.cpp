@@ -448,7 +448,7 @@ std::vector<std::string> GroupLines(const Model& m) {
 bool InMask(const GroupMask& mask, int bit) { return (mask[bit / 64] >> (bit % 64)) & 1; }
 
 TEST_CASE(
-    "load: output groups: forms, domain x pillar / taakveld / payer, domain; then pillar, "
+    "load: output groups: forms, domain x pillar / taakveld / payer, domain, then pillar, "
     "taakveld (x payer), payer, total",
     "[scenario]") {
   const Model m = Load(kScenario);

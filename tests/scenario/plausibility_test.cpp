@@ -156,7 +156,7 @@ TEST_CASE("plausibility: each typical slip gives its warning, and validate still
   }
 }
 
-TEST_CASE("plausibility: --strict makes warnings errors; a run without it goes on",
+TEST_CASE("plausibility: --strict makes warnings errors, a run without it goes on",
           "[scenario][plausibility][cli]") {
   TempDir dir;
   dir.Write("basis.json", kBasis);
