@@ -153,7 +153,6 @@ std::optional<double> Builder::ReadSpan(Reader& r, const std::string& key) {
   return *value * kUnitDays.at(*unit);
 }
 
-
 namespace {
 
 // A mean above this is a unit mistake ("mean": 40 with "unit": "years" meant as weeks, or 4e9):
