@@ -27,6 +27,7 @@ g++ -O2 -std=c++20 "$floor_cpp" -o "$work/floor"
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 sdsim_rate() {  # replications/s of the simulation itself (from the manifest)
+  rm -rf "$work/out"  # sdsim refuses to write into an existing results folder
   ./build/sdsim run scenarios/bench/reference.json --replications "$reps" --seed 1 \
     --threads "$1" --out "$work/out" --quiet > /dev/null
   awk -v n="$reps" -F'[:,]' '/"seconds"/ {gsub(/ /, "", $2); printf "%.1f\n", n / $2}' "$work/out/manifest.json"

@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "io/files.h"
+#include "io/utf8.h"
 
 namespace sdsim {
 namespace {
@@ -14,23 +15,6 @@ std::string Trim(const std::string& s) {
   while (a < b && (s[a] == ' ' || s[a] == '\t')) ++a;
   while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t')) --b;
   return s.substr(a, b - a);
-}
-
-// Byte offset of the first invalid UTF-8 sequence, or npos.
-size_t InvalidUtf8(const std::string& s) {
-  for (size_t i = 0; i < s.size();) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    const int extra = c < 0x80             ? 0
-                      : (c & 0xE0) == 0xC0 ? 1
-                      : (c & 0xF0) == 0xE0 ? 2
-                      : (c & 0xF8) == 0xF0 ? 3
-                                           : -1;
-    if (extra < 0 || c == 0xC0 || c == 0xC1 || c > 0xF4) return i;
-    for (int k = 1; k <= extra; ++k)
-      if (i + k >= s.size() || (static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
-    i += static_cast<size_t>(extra) + 1;
-  }
-  return std::string::npos;
 }
 
 }  // namespace
@@ -66,7 +50,9 @@ bool ParseCsvTable(const std::string& file, const std::string& raw, CsvTable* ta
   };
   std::string text = raw;
   if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
-  if (const size_t bad = InvalidUtf8(text); bad != std::string::npos) {
+  // The same check as for file names and command-line values (io/utf8.h): no overlong forms,
+  // no surrogates (a surrogate let through reached a message and the manifest).
+  if (size_t bad = 0; !IsValidUtf8(text, &bad)) {
     const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + bad, '\n'));
     return fail(line,
                 "the file is not UTF-8 text (save it as \"CSV UTF-8\" in Excel, or convert it)");

@@ -49,7 +49,13 @@ std::string PointerToken(const std::string& key) {
 
 std::string ShortJson(const Json& value, size_t max_len) {
   std::string s = value.dump(-1, ' ', false, Json::error_handler_t::replace);
-  if (s.size() > max_len) s = s.substr(0, max_len - 3) + "...";
+  if (s.size() > max_len) {
+    // Cut at a character boundary: a cut inside a multi-byte UTF-8 sequence would make the
+    // message itself invalid UTF-8 (found by the budget fuzz target).
+    size_t cut = max_len - 3;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    s = s.substr(0, cut) + "...";
+  }
   return s;
 }
 

@@ -162,8 +162,8 @@ TEST_CASE("fit and backtest: an existing output is refused, a kill or failing re
   // fit writes baseline.json and fit_report.csv into a folder that may hold other files: each
   // is renamed into place whole, baseline.json last. Killed at the first write, at the check of
   // the fitted scenario and at each rename:
-  for (const std::string& moment : {"fsync:signal=KILL:when=1", "rename:signal=KILL:when=1",
-                                    "rename:signal=KILL:when=2", "rename:signal=KILL:when=3"}) {
+  for (const char* moment : {"fsync:signal=KILL:when=1", "rename:signal=KILL:when=1",
+                             "rename:signal=KILL:when=2", "rename:signal=KILL:when=3"}) {
     INFO("fit killed at " << moment);
     fs::remove_all(dir.path() + "/f");
     RunShell(Strace(moment) + " " + fit, &out);

@@ -112,6 +112,11 @@ TEST_CASE("records: bad inputs get exact messages", "[fit][unit]") {
            "ant,2021-02-01,,\n",
        {"records.csv:2: the file is not UTF-8 text (save it as \"CSV UTF-8\" in Excel, or "
         "convert it)"}},
+      // A UTF-16 surrogate written as UTF-8 ("\xed\xbb\xbf", a mangled byte order mark) is
+      // not UTF-8 either; it reached an error message once (found by the records fuzz target).
+      {"\xed\xbb\xbf" + h + "a,2010-01-01,jeugd,ambulant,2021-02-01,,\n",
+       {"records.csv:1: the file is not UTF-8 text (save it as \"CSV UTF-8\" in Excel, or "
+        "convert it)"}},
       {h, {"records.csv: has no episodes (only a header row)"}},
       {"client_id,birth_date,domain,form,start_date,end_date,end_reason,pgb,request_date\n"
        "a,2010-01-01,jeugd,ambulant,2021-02-01,,,ja,2021-03-01\n",
