@@ -51,7 +51,8 @@ enum class ExitType : uint8_t {
 };
 
 // A weighted choice: target[i] is chosen with probability cum[i] - cum[i-1]; with the remaining
-// probability 1 - cum.back() `rest` is chosen. Targets >= 0 are node indices; negative targets
+// probability 1 - cum.back() `rest` is chosen. cum holds cumulative shares, so it never
+// decreases (Draw relies on that). Targets >= 0 are node indices; negative targets
 // are the codes below.
 struct Choice {
   std::vector<double> cum;
@@ -62,9 +63,12 @@ struct Choice {
   int32_t Draw(S& stream) const {
     if (cum.empty()) return rest;
     const double u = stream.Uniform();
-    for (size_t i = 0; i < cum.size(); ++i)
-      if (u < cum[i]) return target[i];
-    return rest;
+    // The first i with u < cum[i], counted without a branch per entry (which entry matches is
+    // unpredictable, and a mispredicted branch costs more than the few extra compares). cum is
+    // non-decreasing, so the count of entries <= u is that index.
+    size_t i = 0;
+    for (const double c : cum) i += c <= u;
+    return i < target.size() ? target[i] : rest;
   }
 };
 // Negative choice targets.

@@ -87,18 +87,22 @@ void Simulation::Start(uint32_t c, int k) {
   const double wait = now_ - client.joined;
   fl.wait_sum += wait;
   fl.waited += wait > 0;
-  // Unique clients: count each group the client enters for the first time in this period.
+  // Unique clients: count each group the client enters for the first time in this period. The
+  // client's first start in the period (the usual case) enters all of the node's groups: counted
+  // once per node here and spread over its groups at the end of the run (FoldFirstStarts).
   if (client.seen_period != static_cast<uint32_t>(period_)) {
     client.seen_period = period_;
-    client.seen = GroupMask{};
-  }
-  uint32_t* unique = &new_unique_[static_cast<size_t>(period_) * kMaxMaskGroups];
-  for (int w = 0; w < 2; ++w) {
-    uint64_t fresh = node.groups[w] & ~client.seen[w];
-    client.seen[w] |= node.groups[w];
-    while (fresh) {
-      ++unique[w * 64 + __builtin_ctzll(fresh)];
-      fresh &= fresh - 1;
+    client.seen = node.groups;
+    ++first_starts_[static_cast<size_t>(period_) * num_nodes_ + k];
+  } else {
+    uint32_t* unique = &new_unique_[static_cast<size_t>(period_) * kMaxMaskGroups];
+    for (int w = 0; w < 2; ++w) {
+      uint64_t fresh = node.groups[w] & ~client.seen[w];
+      client.seen[w] |= node.groups[w];
+      while (fresh) {
+        ++unique[w * 64 + __builtin_ctzll(fresh)];
+        fresh &= fresh - 1;
+      }
     }
   }
   if (node.is_care()) {
@@ -144,6 +148,18 @@ void Simulation::Start(uint32_t c, int k) {
   const double factor = params_[k].duration_factor ? params_[k].duration_factor->RateAt(now_) : 1.0;
   ScheduleStretch(c, k, node.duration.Sample(node_duration_[k]) * factor);
   if (params_[k].reassessment >= 0) ScheduleRenewal(c, k, false);
+}
+
+void Simulation::FoldFirstStarts() {
+  const size_t periods = period_end_.size();
+  for (size_t p = 0; p < periods; ++p)
+    for (int k = 0; k < num_nodes_; ++k) {
+      const uint32_t count = first_starts_[p * num_nodes_ + k];
+      if (count == 0) continue;
+      for (int w = 0; w < 2; ++w)
+        for (uint64_t bits = model_.nodes[k].groups[w]; bits; bits &= bits - 1)
+          new_unique_[p * kMaxMaskGroups + w * 64 + __builtin_ctzll(bits)] += count;
+    }
 }
 
 void Simulation::StartWaiting(int k) {

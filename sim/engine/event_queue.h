@@ -1,12 +1,14 @@
 // EventQueue: the pending events of one replication, popped in Event::Before order.
 //
 // A calendar queue with one bucket per simulation day: an event for a later day is appended to
-// that day's bucket in O(1); when the queue reaches a day, its bucket is sorted ("today") and
-// popped from the end. An event for a day before the loaded one puts that day back into its bucket
-// and becomes today. This pops exactly the order of a single global heap, but each operation works
-// on the few events of one day instead of the whole caseload. Buckets keep their storage across
-// Clear(), so a reused queue does not allocate in steady state. The queue assigns insertion
-// sequence numbers itself. Not thread-safe; owned by one Simulation.
+// that day's bucket in O(1); when the queue reaches a day, that bucket is sorted in place (latest
+// first) and popped from its end. An event for a day before the current one leaves the current
+// day's bucket as it is (it is sorted again when the queue comes back to it) and becomes the only
+// event of its own, empty, day. This pops exactly the order of a single global heap (the order is
+// total: every event has its own sequence number), but each operation works on the few events of
+// one day instead of the whole caseload. Buckets keep their storage across Clear(), so a reused
+// queue does not allocate in steady state. The queue assigns insertion sequence numbers itself.
+// Not thread-safe; owned by one Simulation.
 #pragma once
 
 #include <algorithm>
@@ -28,7 +30,6 @@ class EventQueue {
   }
   void Clear() {
     for (size_t d = day_; d <= last_used_ && d < buckets_.size(); ++d) buckets_[d].clear();
-    today_.clear();
     day_ = 0;
     last_used_ = 0;
     size_ = 0;
@@ -39,7 +40,7 @@ class EventQueue {
   // Requires !empty().
   const Event& top() {
     Refill();
-    return today_.back();
+    return buckets_[day_].back();
   }
 
   void Push(double time, EventKind kind, uint32_t id) {
@@ -48,28 +49,29 @@ class EventQueue {
     const size_t d = static_cast<size_t>(time);
     assert(d < buckets_.size());
     ++size_;
+    std::vector<Event>& bucket = buckets_[d];
     if (d == day_) {
       // Rarer (an event later today): insert it in order.
-      today_.insert(std::upper_bound(today_.begin(), today_.end(), e, After{}), e);
+      bucket.insert(std::upper_bound(bucket.begin(), bucket.end(), e, After{}), e);
     } else if (d > day_) {
-      buckets_[d].push_back(e);
+      bucket.push_back(e);
       last_used_ = std::max(last_used_, d);
     } else {
-      // Earlier than the loaded day (which top() may have fetched well ahead of the simulation
-      // clock when the next event was far away): put that day back and make d the current day,
-      // so today_ never grows into a long sorted list. The days in between are empty.
-      std::vector<Event>& bucket = buckets_[day_];
-      bucket.insert(bucket.end(), today_.begin(), today_.end());
+      // Earlier than the current day (which top() may have moved well ahead of the simulation
+      // clock when the next event was far away). The days in between, d's included, are empty:
+      // d becomes the current day, its one event sorted.
+      assert(bucket.empty());
+      bucket.push_back(e);
       last_used_ = std::max(last_used_, day_);
-      today_.assign(1, e);
       day_ = d;
     }
   }
 
   Event Pop() {
     Refill();
-    const Event e = today_.back();
-    today_.pop_back();
+    std::vector<Event>& today = buckets_[day_];
+    const Event e = today.back();
+    today.pop_back();
     --size_;
     return e;
   }
@@ -79,22 +81,18 @@ class EventQueue {
   struct After {
     bool operator()(const Event& a, const Event& b) const { return b.Before(a); }
   };
+  // Moves to the next day with events, if the current one has none left, and sorts it.
   void Refill() {
-    while (today_.empty()) {
-      ++day_;
-      // Copy rather than swap: each bucket keeps the storage it needs itself, so memory does not
-      // creep up as large vectors wander between buckets over many replications.
-      std::vector<Event>& bucket = buckets_[day_];
-      today_.assign(bucket.begin(), bucket.end());
-      bucket.clear();
-      // Sorting a day's dozen events once costs fewer (unpredictable) comparisons than popping
-      // them one by one from a heap.
-      std::sort(today_.begin(), today_.end(), After{});
-    }
+    if (!buckets_[day_].empty()) return;
+    do ++day_;
+    while (buckets_[day_].empty());
+    // Sorting a day's dozen events once costs fewer (unpredictable) comparisons than popping
+    // them one by one from a heap.
+    std::vector<Event>& today = buckets_[day_];
+    std::sort(today.begin(), today.end(), After{});
   }
 
   std::vector<std::vector<Event>> buckets_;
-  std::vector<Event> today_;  // the current day's events, latest first (the next one last)
   size_t day_ = 0, last_used_ = 0, size_ = 0;
   uint64_t next_seq_ = 0;
 };

@@ -15,11 +15,15 @@ void Simulation::Snapshot(int p) {
   // State at the end of period p: before any event at or after period_end_[p].
   const double t = period_end_[p];
   const size_t domains = model_.domains.size();
+  uint32_t* over5 = &over5_[static_cast<size_t>(p) * num_nodes_];
   for (Client& c : clients_) {
-    if (c.state != kInCare) continue;
+    // Which slots hold a client in care is unpredictable: counted without a branch, and only
+    // clients with more to count (gedwongen kader, ages) take one. A free slot's node is stale
+    // but a valid index (0 for a slot never used).
     const NodeModel& node = model_.nodes[c.node];
-    if (!node.is_care()) continue;
-    if (t - c.domain_entry > kFiveYears) ++over5_[static_cast<size_t>(p) * num_nodes_ + c.node];
+    const bool in = (c.state == kInCare) & node.is_care();
+    over5[c.node] += in & (t - c.domain_entry > kFiveYears);  // false for NaN (not in care)
+    if (!(in & (((c.flags & kFlagGk) != 0) | !std::isnan(c.birth)))) continue;
     if ((c.flags & kFlagGk) && static_cast<size_t>(p) + 1 < period_end_.size())
       ++domain_flows_[(static_cast<size_t>(p) + 1) * domains + node.domain].gk_stock;
     if (std::isnan(c.birth)) continue;

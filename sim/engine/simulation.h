@@ -160,6 +160,8 @@ class Simulation {
   // at the maximum wait, and queues the earlier of the two.
   void ScheduleEscalation(uint32_t client, int node);
   void Start(uint32_t client, int node);
+  // Adds first_starts_ to new_unique_ for each group of each node (at the end of a run).
+  void FoldFirstStarts();
   // Schedules the end of the care stretch starting now (duration, Wlz and age limits), books its
   // cost and pushes the end event. `remaining` is the care still to be given.
   void ScheduleStretch(uint32_t client, int node, double remaining);
@@ -233,6 +235,7 @@ class Simulation {
   std::vector<double> cost_pgb_;           // [period][node]
   std::vector<double> cost_stock_;         // [period][node][payer slot]: of the stock cohort
   std::vector<uint32_t> new_unique_;       // [period][mask bit]: first counted by a start
+  std::vector<uint32_t> first_starts_;     // [period][node]: a client's first start in the period
   std::vector<uint32_t> over5_;            // [period][node]: in care > 5 years at period end
   std::vector<uint32_t> band_in_care_;     // [period][domain][band] at period end
   std::vector<uint32_t> band_requests_;    // [period][domain][band]
