@@ -7,12 +7,12 @@
 #include <limits>
 
 #include "core/model.h"
+#include "core/numbers.h"
 
 namespace sdsim::engine_internal {
 
 constexpr uint32_t kNoPeriod = std::numeric_limits<uint32_t>::max();
 constexpr double kFiveYears = 5 * kDaysPerYear;
-inline const double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // A standard exponential draw from a stream.
 template <class S>

@@ -10,12 +10,11 @@
 #include <limits>
 #include <memory>
 
+#include "core/numbers.h"
 #include "expect/flow.h"
 
 namespace sdsim {
 namespace {
-
-const double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 std::string Days(double d) {
   char buf[32];

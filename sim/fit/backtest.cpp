@@ -6,12 +6,12 @@
 #include <cstdio>
 #include <map>
 
+#include "core/numbers.h"
 #include "engine/metrics.h"
 
 namespace sdsim {
 namespace {
 
-const double kNaN = std::nan("");
 const int kCompared[] = {kClientsEnd, kInflow, kMeanClients, kCost};
 
 bool HasPrices(const Model& m) {

@@ -4,13 +4,13 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/numbers.h"
 #include "fit/commented_json.h"
 
 namespace sdsim {
 namespace {
 
 constexpr double kZ95 = 1.959963984540054;
-const double kNaN = std::nan("");
 
 struct Rows {
   CsvWriter w;
