@@ -251,8 +251,7 @@ uint32_t Simulation::NewClient() {
   c.source = -1;
   c.flags = 0;
   c.state = kFree;
-  c.seen_period = c.gk_seen_period = kNoPeriod;
-  c.seen = GroupMask{};
+  c.seen_period = c.gk_seen_period = kNoPeriod;  // `seen` is read only in its own period
   return id;
 }
 
