@@ -1,4 +1,4 @@
-// Batch: runs the replications of one or more scenarios in parallel with oneTBB and hands the
+// Batch: runs the replications of one or more scenarios on a pool of threads and hands the
 // results to a sink strictly in replication order.
 //
 // Replication r of every scenario runs with the same (seed, r), so scenarios share random draws
