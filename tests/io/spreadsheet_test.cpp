@@ -215,7 +215,7 @@ std::string Join(const std::vector<std::string>& lines) {
 TEST_CASE(
     "summary.csv and begroting.csv open in LibreOffice Calc with numbers as numbers and "
     "text as text, in both dialects",
-    "[spreadsheet]") {
+    "[spreadsheet][office]") {
   if (!SofficeInstalled())
     FAIL(
         "LibreOffice (soffice) is not installed, so the CSV output cannot be checked in a real "
