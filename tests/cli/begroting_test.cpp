@@ -32,7 +32,8 @@ const char kScenario[] =
                                 "payer_switch": {"date": "2026-01-01", "to": "gemeente"}}}}},
   "budget": {
     "maatwerk 18-": {"taakveld": "6.72", "payer": "gemeente", "amounts": {"2026": 500000}},
-    "bw eigen geld": {"domain": "bw", "payer": "gemeente", "amounts": {"2026": 1500000}}},
+    "bw eigen geld": {"domain": "bw", "payer": "gemeente", "amounts": {"2026": 1500000}},
+    "jeugdhulp en Wmo, eigen middelen, één totaal voor 2026": {"domain": "jeugd", "amounts": {"2026": 900000}}},
   "targets": {
     "plausible caseload": {"metric": "clients_end", "domain": "jeugd", "year": 2025, "range": [1, 1000]},
     "impossible caseload": {"metric": "clients_end", "domain": "jeugd", "year": 2025, "range": [5000, 6000]}}
@@ -175,7 +176,12 @@ TEST_CASE("the printed summary: own money per domain, the begroting, only the ta
   CHECK_THAT(out,
              Catch::Contains("    besides, paid by centrumgemeente (not in this total): 2025 "));
   CHECK_THAT(out, Catch::Contains("  begroting of begroting x EUR 1,000 (budget.csv)"));
-  CHECK_THAT(out, Catch::Contains("    maatwerk 18-         2026     budget       500  cost "));
+  // Line names as wide as the longest, up to 40 characters; a longer one is cut, never inside a
+  // UTF-8 character.
+  CHECK_THAT(out, Catch::Contains("    maatwerk 18-" + std::string(28, ' ') +
+                                  " 2026     budget       500  cost "));
+  CHECK_THAT(out, Catch::Contains("    jeugdhulp en Wmo, eigen middelen, één... 2026     budget "
+                                  "      900  cost "));
   CHECK_THAT(out, Catch::Contains("  targets of begroting: 1 of 2 met (targets.csv); off"));
   CHECK_THAT(out, Catch::Contains("impossible caseload"));
   CHECK_THAT(out, !Catch::Contains("plausible caseload"));
