@@ -70,7 +70,8 @@ void Simulation::OnArrival(uint32_t slot) {
         &band_requests_[(static_cast<size_t>(period_) * model_.domains.size() + src.domain) *
                         num_bands_];
     for (int b = 0; b < num_bands_; ++b)
-      requests[b] += (whole >= model_.bands[b].lo) & (whole <= model_.bands[b].hi);
+      requests[b] += static_cast<uint32_t>(whole >= model_.bands[b].lo) &
+                     static_cast<uint32_t>(whole <= model_.bands[b].hi);
   }
   if (src.toegang >= 0)
     Enter(c, src.toegang);
