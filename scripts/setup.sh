@@ -7,7 +7,7 @@ PACKAGES=(
   g++ cmake make                      # compiler and build (g++ 12, CMake 3.25)
   libboost-random-dev                 # Boost.Random (random streams), brings Boost headers (Math)
   libboost-program-options-dev        # command-line options
-  libtbb-dev                          # oneTBB (parallel replications)
+  libtbb-dev                          # oneTBB (sdsim expect runs its classes in parallel)
   libeigen3-dev                       # Eigen (linear algebra)
   nlohmann-json3-dev                  # JSON scenario files
   catch2                              # tests
@@ -19,7 +19,7 @@ PACKAGES=(
   liblbfgspp-dev                      # sdsim fit: L-BFGS-B for the maximum-likelihood fits (MIT)
   r-base-core r-cran-survival         # tests: R's survival package cross-checks the fit estimators
   strace                              # tests: injects write/rename faults into output folders
-  clang-14 libclang-rt-14-dev         # scripts/fuzz.sh: libFuzzer targets in fuzz/ (clang only)
+  clang-14 libclang-rt-14-dev         # the ASan/UBSan test build and the libFuzzer targets in fuzz/
   python3                             # tests: scripts/gen_records.py writes synthetic records
 )
 
