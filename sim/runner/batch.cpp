@@ -29,8 +29,8 @@ struct Work {
   std::vector<RepResult> results;
 };
 
-// The state the threads share; everything but `pool[i].results` (owned by the one thread that
-// took replication i until it sets `done`, then by the sink) is guarded by `mu`.
+// The state the threads share; everything but `work_[i].results` (owned by the one thread that
+// took replication i until it sets `done`, then by the sink) is guarded by `mu_`.
 class Pool {
  public:
   Pool(const std::vector<const Model*>& models, const BatchOptions& options,
