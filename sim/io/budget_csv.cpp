@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "io/cost_table.h"
+#include "io/utf8.h"
 
 namespace sdsim {
 
@@ -63,33 +64,6 @@ std::string BudgetCsv(const std::vector<ScenarioBudget>& scenarios, CsvDialect d
   return w.str();
 }
 
-namespace {
-
-// Characters (UTF-8 code points) in `text`: what a terminal column holds.
-size_t Chars(const std::string& text) {
-  size_t n = 0;
-  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
-// `name` padded to `width` characters, or cut to width - 3 characters and "..." (never inside a
-// UTF-8 character) when longer.
-std::string NameColumn(const std::string& name, size_t width) {
-  const size_t chars = Chars(name);
-  if (chars <= width) return name + std::string(width - chars, ' ');
-  size_t keep = 0, bytes = 0;
-  while (bytes < name.size()) {
-    size_t next = bytes + 1;
-    while (next < name.size() && (static_cast<unsigned char>(name[next]) & 0xC0) == 0x80) ++next;
-    if (keep + 1 > width - 3) break;
-    ++keep;
-    bytes = next;
-  }
-  return name.substr(0, bytes) + "...";
-}
-
-}  // namespace
-
 std::string BudgetTable(const std::vector<ScenarioBudget>& scenarios) {
   // The line names are as wide as the longest (begroting line names such as "sociaal domein
   // (eigen middelen)" are read whole), up to 40 characters.
@@ -102,7 +76,7 @@ std::string BudgetTable(const std::vector<ScenarioBudget>& scenarios) {
            " x EUR 1,000 (budget.csv): cost mean [p5 - p95], P(cost > budget), reserve on top of "
            "the budget for 90% / 95% certainty\n";
     size_t width = 0;
-    for (const BudgetResult& r : s.results) width = std::max(width, Chars(r.line->name));
+    for (const BudgetResult& r : s.results) width = std::max(width, Utf8Chars(r.line->name));
     width = std::min(width, kMaxName);
     for (const BudgetResult& r : s.results) {
       const std::string range =
@@ -113,7 +87,7 @@ std::string BudgetTable(const std::vector<ScenarioBudget>& scenarios) {
                     Thousands(r.line->amount / 1e3).c_str(), Thousands(r.cost.mean / 1e3).c_str(),
                     range.c_str(), 100 * r.p_overrun, Thousands(r.reserve_90 / 1e3).c_str(),
                     Thousands(r.reserve_95 / 1e3).c_str());
-      out += "    " + NameColumn(r.line->name, width) + line;
+      out += "    " + FitToWidth(r.line->name, width) + line;
     }
   }
   return out;

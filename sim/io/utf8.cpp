@@ -65,4 +65,20 @@ std::string Printable(std::string_view text) {
   return out;
 }
 
+size_t Utf8Chars(std::string_view text) {
+  size_t n = 0;
+  for (unsigned char c : text) n += (c & 0xC0) != 0x80;  // every byte but continuation bytes
+  return n;
+}
+
+std::string FitToWidth(std::string_view text, size_t width) {
+  const size_t chars = Utf8Chars(text);
+  if (chars <= width) return std::string(text) + std::string(width - chars, ' ');
+  const size_t keep = width < 3 ? 0 : width - 3;
+  size_t cut = 0;  // the first byte of character number `keep`
+  for (size_t n = 0; cut < text.size(); ++cut)
+    if ((static_cast<unsigned char>(text[cut]) & 0xC0) != 0x80 && n++ == keep) break;
+  return std::string(text.substr(0, cut)) + "...";
+}
+
 }  // namespace sdsim

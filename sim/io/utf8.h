@@ -17,4 +17,11 @@ bool IsValidUtf8(std::string_view text, size_t* bad_at = nullptr);
 // \xNN (e.g. "sc\xe9nario.json").
 std::string Printable(std::string_view text);
 
+// Characters (code points) in UTF-8 `text`: its width in a terminal column or a spreadsheet cell.
+size_t Utf8Chars(std::string_view text);
+
+// `text` as a column of a printed table, `width` characters wide: padded with spaces, or, when
+// longer, cut to width - 3 characters (never inside a UTF-8 character) and "...".
+std::string FitToWidth(std::string_view text, size_t width);
+
 }  // namespace sdsim

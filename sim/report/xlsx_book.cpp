@@ -4,15 +4,10 @@
 #include <algorithm>
 #include <cmath>
 
+#include "io/utf8.h"
+
 namespace sdsim {
 namespace {
-
-// Display width of UTF-8 text (code points).
-double TextWidth(const std::string& s) {
-  double n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
 
 lxw_chart_font kTitleFont = {nullptr, 11, LXW_TRUE, 0, 0, 0, 0, 0, 0, 0};
 
@@ -93,7 +88,7 @@ int XlsxBook::Table(lxw_worksheet* ws, int row, int col, const std::vector<std::
   };
   for (size_t c = 0; c < head.size(); ++c) {
     worksheet_write_string(ws, row, col + c, head[c].c_str(), header);
-    widen(col + c, std::min(TextWidth(head[c]) + 2, 16.0));
+    widen(col + c, std::min(static_cast<double>(Utf8Chars(head[c])) + 2, 16.0));
   }
   for (size_t r = 0; r < rows.size(); ++r)
     for (size_t c = 0; c < rows[r].size(); ++c) {
@@ -102,7 +97,7 @@ int XlsxBook::Table(lxw_worksheet* ws, int row, int col, const std::vector<std::
       const lxw_col_t cc = col + c;
       if (x.kind == XCell::kText) {
         worksheet_write_string(ws, rr, cc, x.text.c_str(), x.format);
-        widen(cc, TextWidth(x.text) + 2);
+        widen(cc, static_cast<double>(Utf8Chars(x.text)) + 2);
       } else if (x.kind == XCell::kNumber) {
         worksheet_write_number(ws, rr, cc, x.number, x.format);
         widen(cc, x.format == euro ? 15 : 10);

@@ -1,4 +1,4 @@
-// io/utf8: well-formed UTF-8 per RFC 3629, and escaped text for messages.
+// io/utf8: well-formed UTF-8 per RFC 3629, escaped text for messages, columns of printed tables.
 #include "io/utf8.h"
 
 #include <catch2/catch.hpp>
@@ -32,6 +32,18 @@ TEST_CASE("Printable escapes invalid bytes and control characters only", "[unit]
   CHECK(Printable("r\xC3\xA9sultat") == "r\xC3\xA9sultat");
   CHECK(Printable("sc\xE9nario.json") == "sc\\xe9nario.json");
   CHECK(Printable(std::string("a\0b\n\x7F", 5)) == "a\\x00b\\x0a\\x7f");
+}
+
+TEST_CASE("FitToWidth pads or cuts by characters, never inside one", "[unit][utf8]") {
+  CHECK(Utf8Chars("") == 0);
+  CHECK(Utf8Chars("\xC3\xA9\xC3\xA9n \xE2\x82\xAC") == 5);  // "één €"
+  CHECK(FitToWidth("wmo", 6) == "wmo   ");
+  CHECK(FitToWidth("\xC3\xA9\xC3\xA9n", 4) == "\xC3\xA9\xC3\xA9n ");  // 3 characters, 5 bytes
+  CHECK(FitToWidth("jeugd", 5) == "jeugd");
+  CHECK(FitToWidth("sociaal domein", 10) == "sociaal...");
+  // The cut falls after the second "é": kept whole.
+  CHECK(FitToWidth("d\xC3\xA9\xC3\xA9 totaal", 6) == "d\xC3\xA9\xC3\xA9...");
+  CHECK(FitToWidth("abcd", 2) == "...");
 }
 
 }  // namespace sdsim
